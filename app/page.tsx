@@ -1,0 +1,5 @@
+import { WorkbenchShell } from "./workbench/workbench-shell";
+
+export default function HomePage() {
+  return <WorkbenchShell />;
+}

@@ -1,0 +1,75 @@
+import { createServer } from "node:http";
+import next from "next";
+import { readServerEnvironment } from "../config/env";
+import { AppError } from "../domain/app-error";
+import { describeDatasource } from "../db/datasource";
+import { openServerDatabase } from "../db/open-server-database";
+import { registerServerDatabase } from "../db/server-database";
+
+/**
+ * The server process: opens and migrates the database, then serves Next.js
+ * from the same process, so the embedded database has exactly one owner and
+ * route handlers share its connection.
+ */
+export async function serveWorkbench(options: { dev: boolean; projectRoot: string }): Promise<void> {
+  const startedAt = performance.now();
+  const environment = readServerEnvironment();
+  const database = await openServerDatabase();
+  registerServerDatabase(database);
+  console.log(`Database: ${describeDatasource(database.connection.datasource)} (migrated)`);
+
+  const app = next({
+    dev: options.dev,
+    dir: options.projectRoot,
+    hostname: environment.HOST,
+    port: environment.PORT,
+  });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new ListenError(`Port ${environment.PORT} on ${environment.HOST} is already in use. Stop the other server or set PORT.`)
+          : error,
+      );
+    });
+    server.listen(environment.PORT, environment.HOST, resolve);
+  });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`Resonance is ready on http://${environment.HOST}:${environment.PORT} (${seconds} s)`);
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: closing the server and the database…`);
+    // Do not wait forever for keep-alive connections a browser holds open.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.closeAllConnections();
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+/** Thrown when the HTTP port cannot be bound. */
+export class ListenError extends AppError {
+  override readonly name = "ListenError";
+  readonly code = "LISTEN_FAILED";
+}
+
+/** Prints a typed error as one clear line and exits non-zero; anything else is a bug and keeps its stack. */
+export function exitWithError(error: unknown): never {
+  if (error instanceof AppError || (error instanceof Error && error.name === "ConfigurationError")) {
+    console.error(`error: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads `process.env`. Every variable the project reads is
+ * declared here with its default and meaning; the README's configuration table
+ * is checked against this list by `env.test.ts`.
+ */
+
+export interface EnvironmentVariableDoc {
+  name: string;
+  default: string;
+  meaning: string;
+}
+
+export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
+  {
+    name: "DATABASE_URL",
+    default: "(unset)",
+    meaning:
+      "`postgresql://user:password@host:port/db` to use a PostgreSQL server. Unset: the embedded PGlite database under `DATA_DIR`.",
+  },
+  {
+    name: "DATA_DIR",
+    default: "`.data`",
+    meaning:
+      "Folder for the embedded database and stored audio. Relative paths are resolved against the working directory (the project folder under `npm start`).",
+  },
+  {
+    name: "HOST",
+    default: "`127.0.0.1`",
+    meaning: "Address the server listens on. Clinical audio is sensitive: keep it on loopback unless accounts are enabled.",
+  },
+  { name: "PORT", default: "`3000`", meaning: "Port the server listens on." },
+  {
+    name: "JOB_HEARTBEAT_TIMEOUT_SECONDS",
+    default: "`60`",
+    meaning: "A running job whose worker has not sent a heartbeat for this long is taken back and retried by another worker.",
+  },
+  {
+    name: "PRISMA_SCHEMA_ENGINE_BINARY",
+    default: "(project's WASM engine)",
+    meaning:
+      "Schema engine the Prisma CLI runs. Unset: the project's `prisma/bin/schema-engine`, which serves Prisma's WASM engine offline. Set it to use a native engine against PostgreSQL.",
+  },
+  {
+    name: "TEST_DATABASE_URL",
+    default: "(unset)",
+    meaning:
+      "Tests only: a PostgreSQL server URL whose user may create databases. When set (`.ci/run` sets it), the integration tests also run on PostgreSQL, each in a database of its own.",
+  },
+  {
+    name: "CHROMIUM_PATH",
+    default: "`/usr/bin/chromium` if present",
+    meaning: "Tests only: the Chromium binary the end-to-end tests drive. Unset and absent: Playwright's own browser.",
+  },
+];
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: "must start with postgresql:// (or postgres://)",
+  });
+
+const serverEnvironmentSchema = z.object({
+  DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  PORT: z.preprocess(emptyToUndefined, port.default(3000)),
+  JOB_HEARTBEAT_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(60)),
+});
+
+export type ServerEnvironment = z.infer<typeof serverEnvironmentSchema>;
+
+const testEnvironmentSchema = z.object({
+  TEST_DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  CHROMIUM_PATH: z.preprocess(emptyToUndefined, z.string().optional()),
+});
+
+export type TestEnvironment = z.infer<typeof testEnvironmentSchema>;
+
+/** Thrown when an environment variable has a value the server cannot use. */
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+  readonly code = "CONFIGURATION_INVALID";
+}
+
+type RawEnvironment = Record<string, string | undefined>;
+
+function emptyToUndefined(value: unknown): unknown {
+  return value === "" ? undefined : value;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, raw: RawEnvironment): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigurationError(`Invalid environment configuration. ${problems.join("; ")}`);
+}
+
+export function parseServerEnvironment(raw: RawEnvironment): ServerEnvironment {
+  return parseWith(serverEnvironmentSchema, raw);
+}
+
+export function readServerEnvironment(): ServerEnvironment {
+  return parseServerEnvironment(process.env);
+}
+
+export function readTestEnvironment(): TestEnvironment {
+  return parseWith(testEnvironmentSchema, process.env);
+}
+
+/** The Prisma CLI's engine override, read here so no other module touches process.env. */
+export function readSchemaEngineOverride(): string | undefined {
+  return emptyToUndefined(process.env.PRISMA_SCHEMA_ENGINE_BINARY) as string | undefined;
+}
+
+/**
+ * Points the Prisma CLI (running in this process) at a schema engine. Only
+ * prisma.config.ts calls this, before the CLI looks for its engine.
+ */
+export function setSchemaEngineBinary(executable: string): void {
+  process.env.PRISMA_SCHEMA_ENGINE_BINARY = executable;
+}
+
+/** `npm start` serves the production build; React and Next.js read NODE_ENV to pick their production code. */
+export function markProductionProcess(): void {
+  (process.env as Record<string, string | undefined>).NODE_ENV = "production";
+}

@@ -1,0 +1,60 @@
+/**
+ * The job queue's vocabulary, shared by the repository, the queue API and the
+ * runners. Plain data only: no Prisma types leave lib/db.
+ */
+export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  unit: string;
+  message?: string;
+}
+
+export interface JobError {
+  message: string;
+  code?: string;
+  /** Transient failures (a lost connection, a busy device) are retried with backoff. */
+  transient: boolean;
+}
+
+export interface JobRecord {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  priority: number;
+  payload: JsonValue;
+  result: JsonValue | null;
+  error: JobError | null;
+  progress: JobProgress | null;
+  attempts: number;
+  maxAttempts: number;
+  runAfter: Date;
+  heartbeatAt: Date | null;
+  workerId: string | null;
+  cancelRequested: boolean;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** Proof that a worker holds a job: a later attempt by another worker invalidates it. */
+export interface JobLease {
+  jobId: string;
+  workerId: string;
+  attempt: number;
+}
+
+export interface ClaimedJob {
+  job: JobRecord;
+  lease: JobLease;
+}
+
+export interface EnqueueOptions {
+  priority?: number;
+  maxAttempts?: number;
+  /** Earliest start; defaults to now. */
+  runAfter?: Date;
+}

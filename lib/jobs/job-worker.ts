@@ -1,0 +1,126 @@
+import { AppError } from "../domain/app-error";
+import { JobLeaseLostError } from "./job-errors";
+import type { JobQueue } from "./job-queue";
+import type { ClaimedJob, JobProgress, JobRecord, JsonValue } from "./job-types";
+
+/**
+ * A worker loop: claims jobs of the kinds it has handlers for, runs them with
+ * heartbeats, and records the outcome. Handlers watch `signal`, which aborts
+ * when the job is cancelled or the lease is lost.
+ */
+
+export interface JobContext {
+  job: JobRecord;
+  signal: AbortSignal;
+  /** Latest progress; sent with the next heartbeat rather than one write per call. */
+  reportProgress(progress: JobProgress): void;
+}
+
+export type JobHandler = (context: JobContext) => Promise<JsonValue>;
+
+/** Thrown by a handler for a failure worth retrying (a busy device, a lost connection). */
+export class TransientJobError extends AppError {
+  override readonly name = "TransientJobError";
+  readonly code = "JOB_TRANSIENT_FAILURE";
+}
+
+export interface JobWorkerOptions {
+  queue: JobQueue;
+  workerId: string;
+  handlers: Readonly<Record<string, JobHandler>>;
+  pollIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Called with failures of the loop itself (database gone); the loop keeps polling. */
+  onLoopError?: (error: unknown) => void;
+}
+
+export interface JobWorker {
+  /** Stops claiming; resolves when the job in hand (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+export function startJobWorker(options: JobWorkerOptions): JobWorker {
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5000;
+  const kinds = Object.keys(options.handlers);
+  let stopping = false;
+  let wake: (() => void) | undefined;
+
+  const loop = (async () => {
+    while (!stopping) {
+      try {
+        const claimed = await options.queue.claim(options.workerId, kinds);
+        if (claimed) {
+          await runClaimedJob(options, claimed, heartbeatIntervalMs);
+          continue;
+        }
+      } catch (error) {
+        options.onLoopError?.(error);
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, pollIntervalMs);
+      });
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+async function runClaimedJob(options: JobWorkerOptions, claimed: ClaimedJob, heartbeatIntervalMs: number): Promise<void> {
+  const { queue } = options;
+  const { job, lease } = claimed;
+  const handler = options.handlers[job.kind];
+  const controller = new AbortController();
+  let cancelRequested = job.cancelRequested;
+  let leaseLost = false;
+  let progress: JobProgress | undefined;
+
+  const beat = async () => {
+    try {
+      const state = await queue.heartbeat(lease, progress);
+      if (state.cancelRequested) {
+        cancelRequested = true;
+        controller.abort();
+      }
+    } catch (error) {
+      if (error instanceof JobLeaseLostError) {
+        leaseLost = true;
+        controller.abort();
+      }
+    }
+  };
+  const timer = setInterval(() => void beat(), heartbeatIntervalMs);
+
+  try {
+    if (!handler) throw new Error(`No handler for job kind "${job.kind}".`);
+    if (cancelRequested) controller.abort();
+    const result = await handler({ job, signal: controller.signal, reportProgress: (p) => (progress = p) });
+    clearInterval(timer);
+    if (leaseLost) return;
+    if (cancelRequested) await queue.acknowledgeCancel(lease);
+    else await queue.complete(lease, result);
+  } catch (error) {
+    clearInterval(timer);
+    if (leaseLost) return;
+    try {
+      if (cancelRequested) {
+        await queue.acknowledgeCancel(lease);
+      } else {
+        await queue.fail(lease, {
+          message: error instanceof Error ? error.message : String(error),
+          code: error instanceof AppError ? error.code : undefined,
+          transient: error instanceof TransientJobError,
+        });
+      }
+    } catch (finishError) {
+      if (!(finishError instanceof JobLeaseLostError)) throw finishError;
+    }
+  }
+}
