@@ -129,3 +129,13 @@ export function setSchemaEngineBinary(executable: string): void {
 export function markProductionProcess(): void {
   (process.env as Record<string, string | undefined>).NODE_ENV = "production";
 }
+
+/** This process's environment with overrides (undefined removes a variable), for spawning tools and test children. */
+export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete environment[name];
+    else environment[name] = value;
+  }
+  return environment;
+}

@@ -38,7 +38,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string): DataDirLoc
     const holder = readLock(lockPath);
     if (holder && holder.pid === process.pid) {
       throw new DataDirInUseError(
-        `The data folder ${dataDir} is already open in this process (${holder.purpose}).`,
+        `The data folder ${dataDir} is already open in this process (PID ${holder.pid}, ${holder.purpose}).`,
         holder.pid,
       );
     }

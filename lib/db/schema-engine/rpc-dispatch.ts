@@ -1,4 +1,5 @@
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { createMigrationFromDiff, evaluateDataLossFromDiff } from "./migration-from-diff";
 
 /**
  * Maps the Prisma CLI's JSON-RPC requests onto the WASM schema engine's
@@ -29,13 +30,13 @@ type EngineMethod = (engine: SchemaEngine, params: never) => Promise<unknown>;
 // Every method the CLI sends that the WASM engine implements.
 const METHODS: Record<string, EngineMethod> = {
   applyMigrations: (e, p) => e.applyMigrations(p),
-  createMigration: (e, p) => e.createMigration(p),
+  createMigration: (e, p) => createMigrationFromDiff(e, p, new Date()),
   dbExecute: (e, p) => e.dbExecute(p),
   devDiagnostic: (e, p) => e.devDiagnostic(p),
   diagnoseMigrationHistory: (e, p) => e.diagnoseMigrationHistory(p),
   diff: (e, p) => e.diff(p),
   ensureConnectionValidity: (e, p) => e.ensureConnectionValidity(p),
-  evaluateDataLoss: (e, p) => e.evaluateDataLoss(p),
+  evaluateDataLoss: (e, p) => evaluateDataLossFromDiff(e, p),
   getDatabaseVersion: (e, p) => e.version(p),
   introspect: (e, p) => e.introspect(p),
   introspectSql: (e, p) => e.introspectSql(p),
