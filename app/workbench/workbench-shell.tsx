@@ -34,6 +34,7 @@ export function WorkbenchShell() {
             role="tab"
             aria-selected={entry.id === activity}
             title={entry.title}
+            aria-label={entry.title}
             className="activity-bar__item"
             onClick={() => setActivity(entry.id)}
           >

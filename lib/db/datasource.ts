@@ -4,14 +4,23 @@ import path from "node:path";
  * Where the data lives. Embedded mode keeps a PGlite database in a folder of
  * its own under DATA_DIR; server mode talks to PostgreSQL.
  */
-export type Datasource =
-  | { mode: "embedded"; dataDir: string; databaseDir: string }
-  | { mode: "postgresql"; url: string };
+export interface EmbeddedDatasource {
+  mode: "embedded";
+  dataDir: string;
+  databaseDir: string;
+}
+
+export interface PostgresDatasource {
+  mode: "postgresql";
+  url: string;
+}
+
+export type Datasource = EmbeddedDatasource | PostgresDatasource;
 
 /** Scheme the Prisma CLI sees for the embedded database (see prisma.config.ts). */
 export const EMBEDDED_URL_SCHEME = "pglite:";
 
-export function embeddedDatasource(dataDir: string, cwd: string): Datasource {
+export function embeddedDatasource(dataDir: string, cwd: string): EmbeddedDatasource {
   const absolute = path.resolve(cwd, dataDir);
   return { mode: "embedded", dataDir: absolute, databaseDir: path.join(absolute, "pglite") };
 }

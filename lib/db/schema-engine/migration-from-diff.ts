@@ -24,10 +24,9 @@ async function migrationScript(
     to: { tag: "schemaDatamodel", ...input.schema },
     script: true,
     exitCode: null,
-    shadowDatabaseUrl: null,
     filters: input.filters,
   });
-  return result.stdout;
+  return result.stdout ?? "";
 }
 
 /** The engine writes one `-- StepName` comment before each step of a script. */

@@ -1,0 +1,53 @@
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { readTestEnvironment } from "./lib/config/env";
+
+// End-to-end tests drive the production build, served by `npm start` on its
+// own port and data folder, in Debian's Chromium where it is installed
+// (Playwright cannot download its browsers on our machines).
+const PORT = 3210;
+const dataDir = path.join(import.meta.dirname, "test-results", "e2e-data");
+const isMainProcess = process.env.TEST_WORKER_INDEX === undefined;
+if (isMainProcess) rmSync(dataDir, { recursive: true, force: true });
+
+const chromiumPath = readTestEnvironment().CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results/e2e-artifacts",
+  forbidOnly: true,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "npm start",
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
