@@ -1,0 +1,39 @@
+// `npm run bench [-- NAME...]`: runs benchmarks and writes one JSON file per
+// benchmark under bench-results/. Targets are checked against these figures,
+// never in timed unit tests.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { APP_VERSION } from "../app-version";
+import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
+
+type Benchmark = () => Promise<Record<string, unknown>>;
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  "job-queue": runJobQueueBenchmark,
+};
+
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const unknown = requested.filter((name) => !BENCHMARKS[name]);
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+
+const outDir = path.join(process.cwd(), "bench-results");
+mkdirSync(outDir, { recursive: true });
+for (const name of requested.length > 0 ? requested : Object.keys(BENCHMARKS)) {
+  console.log(`Running ${name}…`);
+  const figures = await BENCHMARKS[name]!();
+  const result = {
+    benchmark: name,
+    version: APP_VERSION,
+    at: new Date().toISOString(),
+    machine: { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, platform: process.platform },
+    figures,
+  };
+  const file = path.join(outDir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(figures, null, 2));
+  console.log(`Wrote ${file}`);
+}
