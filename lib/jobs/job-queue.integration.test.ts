@@ -162,6 +162,10 @@ describe(`job queue on ${testDatabaseMode()}`, () => {
         },
         endless: ({ signal }) =>
           new Promise((_, reject) => {
+            if (signal.aborted) {
+              cancelSeen = true;
+              reject(new Error("aborted"));
+            }
             signal.addEventListener("abort", () => {
               cancelSeen = true;
               reject(new Error("aborted"));
@@ -183,10 +187,12 @@ describe(`job queue on ${testDatabaseMode()}`, () => {
       expect(cancelSeen).toBe(true);
 
       // The flaky job's retry waits out its 1 s backoff, then succeeds.
-      await waitFor(async () => (await queue.get(flaky.id)).status === "succeeded", 10_000);
+      await waitFor(async () => (await queue.get(flaky.id)).status === "succeeded");
       expect(attemptsSeen).toEqual([1, 2]);
     } finally {
-      await worker.stop();
+      // Bounded, so a failed expectation above is reported instead of a hang
+      // behind a handler that never returned.
+      await Promise.race([worker.stop(), sleep(5000)]);
     }
   });
 });
@@ -235,7 +241,7 @@ describe.runIf(testDatabaseMode() === "postgresql")("job queue with concurrent c
   });
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;
