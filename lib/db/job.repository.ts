@@ -160,6 +160,26 @@ export async function requestCancel(prisma: PrismaClient, id: string): Promise<J
   return findJob(prisma, id);
 }
 
+/** Saves a handler's checkpoint under its lease. Returns false when the lease is lost. */
+export async function saveLeasedCheckpoint(prisma: PrismaClient, lease: JobLease, checkpoint: JsonValue): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "Job" SET checkpoint = ${JSON.stringify(checkpoint)}::jsonb, "heartbeatAt" = now()
+    WHERE id = ${lease.jobId}::uuid AND status = 'running'
+      AND "workerId" = ${lease.workerId} AND attempts = ${lease.attempt}`;
+  return changed === 1;
+}
+
+/**
+ * Hands every running job back to the queue at once. Only for the embedded
+ * database at start-up: the data-folder lock proves no other worker is alive,
+ * so waiting out the heartbeat timeout would only delay the resume.
+ */
+export async function requeueRunningJobs(prisma: PrismaClient): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE "Job" SET status = 'queued', "workerId" = NULL, "heartbeatAt" = NULL, "runAfter" = now()
+    WHERE status = 'running' AND NOT "cancelRequested" AND attempts < "maxAttempts"`;
+}
+
 /** Puts a failed or cancelled job back in the queue with a fresh set of attempts. */
 export async function requeueFinishedJob(prisma: PrismaClient, id: string): Promise<boolean> {
   const changed = await prisma.$executeRaw`
@@ -185,6 +205,7 @@ function toRecord(row: Job): JobRecord {
     heartbeatAt: row.heartbeatAt,
     workerId: row.workerId,
     cancelRequested: row.cancelRequested,
+    checkpoint: (row.checkpoint ?? null) as JsonValue | null,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -44,6 +44,21 @@ describe(`job queue on ${testDatabaseMode()}`, () => {
     expect(await queue.claim("worker-1")).toBeNull();
   });
 
+  it("keeps a checkpoint across attempts, and refuses one from a lost lease", async () => {
+    const job = await queue.enqueue("import", {});
+    const first = await queue.claim("worker-1");
+    expect(first?.job.checkpoint).toBeNull();
+    await queue.saveCheckpoint(first!.lease, { filesDone: 4 });
+    // The server crashed; on restart the embedded database hands the job back at once.
+    expect(await queue.requeueRunning()).toBe(1);
+    const second = await queue.claim("worker-2");
+    expect(second?.job.id).toBe(job.id);
+    expect(second?.job.checkpoint).toEqual({ filesDone: 4 });
+    expect(second?.lease.attempt).toBe(2);
+    await expect(queue.saveCheckpoint(first!.lease, { filesDone: 1 })).rejects.toBeInstanceOf(JobLeaseLostError);
+    expect((await queue.get(job.id)).checkpoint).toEqual({ filesDone: 4 });
+  });
+
   it("claims by priority, then age, and only the kinds asked for", async () => {
     const low = await queue.enqueue("analyse", {}, { priority: 0 });
     const high = await queue.enqueue("analyse", {}, { priority: 5 });

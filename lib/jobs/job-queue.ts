@@ -8,6 +8,8 @@ import {
   listJobs,
   requestCancel,
   requeueFinishedJob,
+  requeueRunningJobs,
+  saveLeasedCheckpoint,
   touchLeasedJob,
 } from "../db/job.repository";
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelaySeconds } from "../domain/retry-backoff";
@@ -34,6 +36,8 @@ export interface JobQueue {
   claim(workerId: string, kinds?: readonly string[]): Promise<ClaimedJob | null>;
   /** Refreshes the lease; resolves whether cancellation was requested. Throws JobLeaseLostError. */
   heartbeat(lease: JobLease, progress?: JobProgress): Promise<{ cancelRequested: boolean }>;
+  /** Stores resumable progress; a later attempt of the job sees it as `job.checkpoint`. Throws JobLeaseLostError. */
+  saveCheckpoint(lease: JobLease, checkpoint: JsonValue): Promise<void>;
   complete(lease: JobLease, result: JsonValue): Promise<void>;
   /** Records a failure: retried later if transient and attempts remain, failed otherwise. */
   fail(lease: JobLease, error: JobError): Promise<"retrying" | "failed">;
@@ -41,6 +45,8 @@ export interface JobQueue {
   acknowledgeCancel(lease: JobLease): Promise<void>;
   cancel(id: string): Promise<JobRecord>;
   retry(id: string): Promise<JobRecord>;
+  /** Embedded database only, at start-up: hands back jobs a crashed server left running. */
+  requeueRunning(): Promise<number>;
 }
 
 export function createJobQueue(database: Database, options: JobQueueOptions): JobQueue {
@@ -73,6 +79,9 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
       if (!touched) throw leaseLost(lease);
       return touched;
     },
+    saveCheckpoint: async (lease, checkpoint) => {
+      if (!(await saveLeasedCheckpoint(prisma, lease, checkpoint))) throw leaseLost(lease);
+    },
     complete: async (lease, result) => {
       if (!(await finishLeasedJob(prisma, lease, { status: "succeeded", result }))) throw leaseLost(lease);
     },
@@ -100,5 +109,6 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
       }
       return get(id);
     },
+    requeueRunning: () => requeueRunningJobs(prisma),
   };
 }

@@ -35,6 +35,8 @@ export interface JobRecord {
   heartbeatAt: Date | null;
   workerId: string | null;
   cancelRequested: boolean;
+  /** What the last attempt saved so this one can resume; null on a first run. */
+  checkpoint: JsonValue | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;

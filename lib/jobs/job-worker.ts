@@ -14,6 +14,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Latest progress; sent with the next heartbeat rather than one write per call. */
   reportProgress(progress: JobProgress): void;
+  /** Saves resumable state now (not batched): call it after each durable step. */
+  saveCheckpoint(checkpoint: JsonValue): Promise<void>;
 }
 
 export type JobHandler = (context: JobContext) => Promise<JsonValue>;
@@ -101,7 +103,12 @@ async function runClaimedJob(options: JobWorkerOptions, claimed: ClaimedJob, hea
   try {
     if (!handler) throw new Error(`No handler for job kind "${job.kind}".`);
     if (cancelRequested) controller.abort();
-    const result = await handler({ job, signal: controller.signal, reportProgress: (p) => (progress = p) });
+    const result = await handler({
+      job,
+      signal: controller.signal,
+      reportProgress: (p) => (progress = p),
+      saveCheckpoint: (checkpoint) => queue.saveCheckpoint(lease, checkpoint),
+    });
     clearInterval(timer);
     if (leaseLost) return;
     if (cancelRequested) await queue.acknowledgeCancel(lease);
