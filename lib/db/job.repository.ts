@@ -169,6 +169,16 @@ export async function saveLeasedCheckpoint(prisma: PrismaClient, lease: JobLease
   return changed === 1;
 }
 
+/** A worker that is shutting down returns its job; the attempt it used is given back too. */
+export async function handBackLeasedJob(prisma: PrismaClient, lease: JobLease): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "Job" SET status = 'queued', "workerId" = NULL, "heartbeatAt" = NULL, "runAfter" = now(),
+      attempts = GREATEST(attempts - 1, 0)
+    WHERE id = ${lease.jobId}::uuid AND status = 'running'
+      AND "workerId" = ${lease.workerId} AND attempts = ${lease.attempt}`;
+  return changed === 1;
+}
+
 /**
  * Hands every running job back to the queue at once. Only for the embedded
  * database at start-up: the data-folder lock proves no other worker is alive,

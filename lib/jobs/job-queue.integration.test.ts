@@ -212,6 +212,49 @@ describe(`job queue on ${testDatabaseMode()}`, () => {
   });
 });
 
+describe(`worker shutdown on ${testDatabaseMode()}`, () => {
+  it("hands the job in hand back with its checkpoint, and the next worker resumes it", async () => {
+    const seen: unknown[] = [];
+    const first = startJobWorker({
+      queue,
+      workerId: "shutting-down",
+      pollIntervalMs: 50,
+      handlers: {
+        long: async ({ signal, saveCheckpoint }) => {
+          await saveCheckpoint({ step: 1 });
+          await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+          throw new Error("stopped");
+        },
+      },
+    });
+    const job = await queue.enqueue("long", {});
+    await waitFor(async () => (await queue.get(job.id)).checkpoint !== null);
+    await first.stop();
+    const handedBack = await queue.get(job.id);
+    expect(handedBack.status).toBe("queued");
+    expect(handedBack.attempts).toBe(0);
+    expect(handedBack.error).toBeNull();
+
+    const second = startJobWorker({
+      queue,
+      workerId: "next",
+      pollIntervalMs: 50,
+      handlers: {
+        long: async ({ job: resumed }) => {
+          seen.push(resumed.checkpoint);
+          return "done";
+        },
+      },
+    });
+    try {
+      await waitFor(async () => (await queue.get(job.id)).status === "succeeded");
+      expect(seen).toEqual([{ step: 1 }]);
+    } finally {
+      await Promise.race([second.stop(), sleep(5000)]);
+    }
+  });
+});
+
 describe.runIf(testDatabaseMode() === "postgresql")("job queue with concurrent claimers on PostgreSQL", () => {
   let second: Database;
 

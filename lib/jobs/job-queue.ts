@@ -4,6 +4,7 @@ import {
   finalizeAbandonedJobs,
   findJob,
   finishLeasedJob,
+  handBackLeasedJob,
   insertJob,
   listJobs,
   requestCancel,
@@ -43,6 +44,8 @@ export interface JobQueue {
   fail(lease: JobLease, error: JobError): Promise<"retrying" | "failed">;
   /** Finalises a job whose worker stopped because cancellation was requested. */
   acknowledgeCancel(lease: JobLease): Promise<void>;
+  /** Returns a job its worker is shutting down on to the queue, checkpoint kept, attempt not counted. */
+  handBack(lease: JobLease): Promise<void>;
   cancel(id: string): Promise<JobRecord>;
   retry(id: string): Promise<JobRecord>;
   /** Embedded database only, at start-up: hands back jobs a crashed server left running. */
@@ -96,6 +99,9 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
     },
     acknowledgeCancel: async (lease) => {
       if (!(await finishLeasedJob(prisma, lease, { status: "cancelled" }))) throw leaseLost(lease);
+    },
+    handBack: async (lease) => {
+      if (!(await handBackLeasedJob(prisma, lease))) throw leaseLost(lease);
     },
     cancel: async (id) => {
       const job = await requestCancel(prisma, id);

@@ -10,7 +10,10 @@ export interface JobProgress {
   done: number;
   total: number;
   unit: string;
+  /** What is being worked on now, e.g. the file being imported. */
   message?: string;
+  bytesDone?: number;
+  bytesTotal?: number;
 }
 
 export interface JobError {

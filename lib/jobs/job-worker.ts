@@ -37,7 +37,11 @@ export interface JobWorkerOptions {
 }
 
 export interface JobWorker {
-  /** Stops claiming; resolves when the job in hand (if any) has finished. */
+  /**
+   * Stops claiming. The job in hand (if any) is asked to stop through its
+   * signal and handed back to the queue, keeping its checkpoint, so the next
+   * worker resumes it; resolves once it is handed back.
+   */
   stop(): Promise<void>;
 }
 
@@ -47,13 +51,14 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   const kinds = Object.keys(options.handlers);
   let stopping = false;
   let wake: (() => void) | undefined;
+  const shutdown = new AbortController();
 
   const loop = (async () => {
     while (!stopping) {
       try {
         const claimed = await options.queue.claim(options.workerId, kinds);
         if (claimed) {
-          await runClaimedJob(options, claimed, heartbeatIntervalMs);
+          await runClaimedJob(options, claimed, heartbeatIntervalMs, shutdown.signal);
           continue;
         }
       } catch (error) {
@@ -69,17 +74,25 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   return {
     stop: async () => {
       stopping = true;
+      shutdown.abort();
       wake?.();
       await loop;
     },
   };
 }
 
-async function runClaimedJob(options: JobWorkerOptions, claimed: ClaimedJob, heartbeatIntervalMs: number): Promise<void> {
+async function runClaimedJob(
+  options: JobWorkerOptions,
+  claimed: ClaimedJob,
+  heartbeatIntervalMs: number,
+  shutdown: AbortSignal,
+): Promise<void> {
   const { queue } = options;
   const { job, lease } = claimed;
   const handler = options.handlers[job.kind];
   const controller = new AbortController();
+  const onShutdown = () => controller.abort();
+  shutdown.addEventListener("abort", onShutdown, { once: true });
   let cancelRequested = job.cancelRequested;
   let leaseLost = false;
   let progress: JobProgress | undefined;
@@ -117,7 +130,9 @@ async function runClaimedJob(options: JobWorkerOptions, claimed: ClaimedJob, hea
     clearInterval(timer);
     if (leaseLost) return;
     try {
-      if (cancelRequested) {
+      if (shutdown.aborted && !cancelRequested) {
+        await queue.handBack(lease);
+      } else if (cancelRequested) {
         await queue.acknowledgeCancel(lease);
       } else {
         await queue.fail(lease, {
@@ -129,5 +144,7 @@ async function runClaimedJob(options: JobWorkerOptions, claimed: ClaimedJob, hea
     } catch (finishError) {
       if (!(finishError instanceof JobLeaseLostError)) throw finishError;
     }
+  } finally {
+    shutdown.removeEventListener("abort", onShutdown);
   }
 }

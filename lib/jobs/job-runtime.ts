@@ -1,0 +1,80 @@
+import { hostname } from "node:os";
+import path from "node:path";
+import { importRootsFrom, type ServerEnvironment } from "../config/env";
+import { listReferencedAudioHashes } from "../db/corpus.repository";
+import type { Database } from "../db/database";
+import { createAudioProcessor } from "../corpus/audio-processor";
+import { ensureStoreFolders, openAudioStore, sweepOrphans } from "../corpus/audio-store";
+import { createImportJobHandler } from "../corpus/import-job";
+import { IMPORT_JOB_KIND } from "../corpus/import-job-payload";
+import { createJobQueue, type JobQueue } from "./job-queue";
+import { startJobWorker } from "./job-worker";
+
+/**
+ * The background work of one process: the queue, the capability handlers and a
+ * worker loop claiming their jobs. The server runs one; so do CLIs that work
+ * without a server (and, later, GPU worker processes against PostgreSQL).
+ */
+export interface JobRuntime {
+  queue: JobQueue;
+  /** Stops claiming, cancels nothing: a job in hand is handed back at the next start. */
+  stop(): Promise<void>;
+}
+
+export interface JobRuntimeOptions {
+  database: Database;
+  environment: ServerEnvironment;
+  projectRoot: string;
+  /** The data folder resolved to an absolute path. */
+  dataDir: string;
+  /** Reports loop failures; never given audio or patient data. */
+  onError?: (error: unknown) => void;
+}
+
+/** In PostgreSQL mode other workers may be mid-import: leave their fresh files alone for this long. */
+const SHARED_STORE_GRACE_MS = 60 * 60 * 1000;
+
+export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
+  const { database, environment } = options;
+  const queue = createJobQueue(database, { heartbeatTimeoutSeconds: environment.JOB_HEARTBEAT_TIMEOUT_SECONDS });
+  const store = openAudioStore(options.dataDir);
+  await ensureStoreFolders(store);
+
+  const embedded = database.connection.datasource.mode === "embedded";
+  // The embedded database's lock proves nobody else is working: jobs left
+  // running were ours when the last process died, and files no row names are
+  // leftovers of a crash.
+  if (embedded) await queue.requeueRunning();
+  await sweepOrphans(
+    store,
+    await listReferencedAudioHashes(database.prisma),
+    new Date(Date.now() - (embedded ? 0 : SHARED_STORE_GRACE_MS)),
+  );
+
+  const processor = createAudioProcessor({ dataDir: options.dataDir, projectRoot: options.projectRoot });
+  const worker = startJobWorker({
+    queue,
+    workerId: `${hostname()}:${process.pid}`,
+    handlers: {
+      [IMPORT_JOB_KIND]: createImportJobHandler({
+        database,
+        store,
+        processor,
+        importRoots: importRootsFrom(environment, options.projectRoot),
+        dataDir: options.dataDir,
+      }),
+    },
+    onLoopError: options.onError,
+  });
+  return {
+    queue,
+    stop: async () => {
+      await processor.close();
+      await worker.stop();
+    },
+  };
+}
+
+export function resolveDataDir(environment: Pick<ServerEnvironment, "DATA_DIR">, projectRoot: string): string {
+  return path.resolve(projectRoot, environment.DATA_DIR);
+}
