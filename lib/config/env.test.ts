@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, ENVIRONMENT_VARIABLES, parseServerEnvironment } from "./env";
+import { ConfigurationError, ENVIRONMENT_VARIABLES, importRootsFrom, parseServerEnvironment } from "./env";
 
 describe("parseServerEnvironment", () => {
   it("defaults to the embedded database on loopback port 3000", () => {
@@ -11,6 +11,8 @@ describe("parseServerEnvironment", () => {
       HOST: "127.0.0.1",
       PORT: 3000,
       JOB_HEARTBEAT_TIMEOUT_SECONDS: 60,
+      IMPORT_ROOTS: undefined,
+      UPLOAD_MAX_BYTES: 2 * 1024 ** 3,
     });
   });
 
@@ -29,6 +31,22 @@ describe("parseServerEnvironment", () => {
     expect(() => parseServerEnvironment({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgresql:\/\//);
     expect(() => parseServerEnvironment({ PORT: "seventy" })).toThrow(/PORT/);
     expect(() => parseServerEnvironment({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});
+
+describe("import and upload settings", () => {
+  it("reads upload limits in bytes or with a binary suffix", () => {
+    expect(parseServerEnvironment({}).UPLOAD_MAX_BYTES).toBe(2 * 1024 ** 3);
+    expect(parseServerEnvironment({ UPLOAD_MAX_BYTES: "500M" }).UPLOAD_MAX_BYTES).toBe(500 * 1024 ** 2);
+    expect(parseServerEnvironment({ UPLOAD_MAX_BYTES: "1.5G" }).UPLOAD_MAX_BYTES).toBe(1.5 * 1024 ** 3);
+    expect(parseServerEnvironment({ UPLOAD_MAX_BYTES: "12345" }).UPLOAD_MAX_BYTES).toBe(12345);
+    expect(() => parseServerEnvironment({ UPLOAD_MAX_BYTES: "lots" })).toThrow(/UPLOAD_MAX_BYTES/);
+  });
+
+  it("splits IMPORT_ROOTS on the path delimiter and resolves against the project", () => {
+    const roots = importRootsFrom({ IMPORT_ROOTS: ["/data/a", "recordings", " "].join(path.delimiter) }, "/srv/resonance");
+    expect(roots).toEqual(["/data/a", "/srv/resonance/recordings"]);
+    expect(importRootsFrom({}, "/srv/resonance")).toContain("/srv/resonance/datasets");
   });
 });
 

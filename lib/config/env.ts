@@ -1,3 +1,5 @@
+import { homedir } from "node:os";
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -37,10 +39,26 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     meaning: "A running job whose worker has not sent a heartbeat for this long is taken back and retried by another worker.",
   },
   {
+    name: "IMPORT_ROOTS",
+    default: "your home folder and the project's `datasets/`",
+    meaning:
+      "Folders that folder imports may read, separated by `:` (`;` on Windows). Paths outside them, `..` escapes and symlinks that lead out are refused.",
+  },
+  {
+    name: "UPLOAD_MAX_BYTES",
+    default: "`2G`",
+    meaning: "Largest file a browser upload may send, in bytes or with a `K`, `M` or `G` suffix (powers of 1024).",
+  },
+  {
     name: "PRISMA_SCHEMA_ENGINE_BINARY",
     default: "(project's WASM engine)",
     meaning:
       "Schema engine the Prisma CLI runs. Unset: the project's `prisma/bin/schema-engine`, which serves Prisma's WASM engine offline. Set it to use a native engine against PostgreSQL.",
+  },
+  {
+    name: "INIT_CWD",
+    default: "(set by npm)",
+    meaning: "The folder `npm run` was started from. `npm run import` resolves relative paths against it rather than the project folder.",
   },
   {
     name: "TEST_DATABASE_URL",
@@ -57,6 +75,20 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const BYTE_SUFFIXES: Record<string, number> = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+const byteSize = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*[KMG]?B?$/i, { message: "must be a size like 2147483648, 500M or 2G" })
+    .transform((value) => {
+      const match = /^(\d+(?:\.\d+)?)\s*([KMG]?)/i.exec(value)!;
+      return Math.floor(Number(match[1]) * BYTE_SUFFIXES[match[2]!.toUpperCase()]!);
+    }),
+]).pipe(z.number().int().positive());
+
 const postgresUrl = z
   .string()
   .trim()
@@ -70,6 +102,8 @@ const serverEnvironmentSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
   JOB_HEARTBEAT_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(60)),
+  IMPORT_ROOTS: z.preprocess(emptyToUndefined, z.string().optional()),
+  UPLOAD_MAX_BYTES: z.preprocess(emptyToUndefined, byteSize.default(2 * 1024 ** 3)),
 });
 
 export type ServerEnvironment = z.infer<typeof serverEnvironmentSchema>;
@@ -108,8 +142,25 @@ export function readServerEnvironment(): ServerEnvironment {
   return parseServerEnvironment(process.env);
 }
 
+/**
+ * The folders folder imports may read: IMPORT_ROOTS, or by default the
+ * researcher's home folder and the project's datasets/ (demo corpus, fixtures).
+ */
+export function importRootsFrom(environment: Pick<ServerEnvironment, "IMPORT_ROOTS">, projectRoot: string): string[] {
+  if (!environment.IMPORT_ROOTS) return [homedir(), path.join(projectRoot, "datasets")];
+  return environment.IMPORT_ROOTS.split(path.delimiter)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+    .map((entry) => path.resolve(projectRoot, entry));
+}
+
 export function readTestEnvironment(): TestEnvironment {
   return parseWith(testEnvironmentSchema, process.env);
+}
+
+/** Where the user typed the command: npm runs scripts from the project folder but records the original one. */
+export function readInvocationDirectory(): string {
+  return emptyToUndefined(process.env.INIT_CWD) as string | undefined ?? process.cwd();
 }
 
 /** The Prisma CLI's engine override, read here so no other module touches process.env. */
