@@ -9,12 +9,13 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "@prisma/driver-adapter-utils",
     "pg",
+    "@audio/decode",
   ],
   poweredByHeader: false,
   // `npm test` typechecks the whole project; repeating it in every build would
   // double the first `npm start` on a 2-core machine.
   typescript: { ignoreBuildErrors: true },
-  // The workbench is served by our own server (scripts/serve.ts); no telemetry, no remote images.
+  // The workbench is served by our own server (lib/cli/serve-workbench.ts); no telemetry, no remote images.
   images: { unoptimized: true },
 };
 

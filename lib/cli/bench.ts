@@ -5,12 +5,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { APP_VERSION } from "../app-version";
+import { benchmarkDspStages } from "../audio/dsp/dsp-stages.bench";
+import { benchmarkResampler } from "../audio/dsp/resampler.bench";
+import { runImportBenchmark } from "../corpus/import.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 
 type Benchmark = () => Promise<Record<string, unknown>>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
   "job-queue": runJobQueueBenchmark,
+  resampler: benchmarkResampler,
+  "dsp-stages": benchmarkDspStages,
+  import: runImportBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

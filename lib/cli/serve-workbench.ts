@@ -5,6 +5,8 @@ import { AppError } from "../domain/app-error";
 import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
 import { registerServerDatabase } from "../db/server-database";
+import { resolveDataDir, startJobRuntime } from "../jobs/job-runtime";
+import { removeServerAddress, writeServerAddress } from "./server-address";
 
 /**
  * The server process: opens and migrates the database, then serves Next.js
@@ -17,6 +19,14 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
   const database = await openServerDatabase();
   registerServerDatabase(database);
   console.log(`Database: ${describeDatasource(database.connection.datasource)} (migrated)`);
+  const dataDir = resolveDataDir(environment, options.projectRoot);
+  const jobs = await startJobRuntime({
+    database,
+    environment,
+    projectRoot: options.projectRoot,
+    dataDir,
+    onError: (error) => console.error(`job worker: ${error instanceof Error ? error.message : String(error)}`),
+  });
 
   const app = next({
     dev: options.dev,
@@ -39,7 +49,9 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
     server.listen(environment.PORT, environment.HOST, resolve);
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(`Resonance is ready on http://${environment.HOST}:${environment.PORT} (${seconds} s)`);
+  const url = `http://${environment.HOST}:${environment.PORT}`;
+  writeServerAddress(dataDir, url);
+  console.log(`Resonance is ready on ${url} (${seconds} s)`);
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
@@ -49,9 +61,13 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
     // Do not wait forever for keep-alive connections a browser holds open.
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    removeServerAddress(dataDir);
     server.closeAllConnections();
     server.close(() => {
-      void database.close().finally(() => process.exit(0));
+      void jobs
+        .stop()
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     });
   };
   process.on("SIGINT", () => shutdown("SIGINT"));

@@ -65,3 +65,13 @@ export class DatabaseNotStartedError extends AppError {
   override readonly name = "DatabaseNotStartedError";
   readonly code = "DATABASE_NOT_STARTED";
 }
+
+/**
+ * True for a write refused by a unique index (Prisma's P2002, or PostgreSQL's
+ * 23505 surfacing through a driver adapter): two writers raced for one key.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = "code" in error ? String(error.code) : "";
+  return code === "P2002" || code === "23505" || /Unique constraint failed/i.test(error.message);
+}

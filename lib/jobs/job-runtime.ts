@@ -29,6 +29,12 @@ export interface JobRuntimeOptions {
   dataDir: string;
   /** Reports loop failures; never given audio or patient data. */
   onError?: (error: unknown) => void;
+  /**
+   * How old an unreferenced stored file must be before the start-up sweep
+   * removes it. Default: 0 on the embedded database (nobody else can be
+   * writing), an hour on PostgreSQL (other workers may be mid-import).
+   */
+  orphanGraceMs?: number;
 }
 
 /** In PostgreSQL mode other workers may be mid-import: leave their fresh files alone for this long. */
@@ -48,7 +54,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   await sweepOrphans(
     store,
     await listReferencedAudioHashes(database.prisma),
-    new Date(Date.now() - (embedded ? 0 : SHARED_STORE_GRACE_MS)),
+    new Date(Date.now() - (options.orphanGraceMs ?? (embedded ? 0 : SHARED_STORE_GRACE_MS))),
   );
 
   const processor = createAudioProcessor({ dataDir: options.dataDir, projectRoot: options.projectRoot });
