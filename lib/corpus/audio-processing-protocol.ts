@@ -2,7 +2,7 @@ import type { ProcessAudioFileInput, ProcessedAudioFile } from "./process-audio-
 
 /** Messages between the import job and its audio worker thread. */
 export type WorkerRequest =
-  | { type: "hash"; id: number; filePath: string }
+  | { type: "hash"; id: number; filePath: string; displayName: string }
   | { type: "process"; id: number; input: ProcessAudioFileInput }
   | { type: "cancel"; id: number };
 

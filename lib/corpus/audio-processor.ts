@@ -10,7 +10,8 @@ import type { ProcessAudioFileInput, ProcessedAudioFile } from "./process-audio-
  * two cores one thread decodes while the other serves the workbench.
  */
 export interface AudioProcessor {
-  hash(filePath: string, signal?: AbortSignal): Promise<{ sha256: string; sizeBytes: number }>;
+  /** `displayName` is what an error message calls the file (its path relative to the import root). */
+  hash(filePath: string, displayName: string, signal?: AbortSignal): Promise<{ sha256: string; sizeBytes: number }>;
   process(input: ProcessAudioFileInput, signal?: AbortSignal): Promise<ProcessedAudioFile>;
   close(): Promise<void>;
 }
@@ -68,7 +69,7 @@ export function createAudioProcessor(options: { dataDir: string; projectRoot: st
     return started;
   };
 
-  type Call = { type: "hash"; filePath: string } | { type: "process"; input: ProcessAudioFileInput };
+  type Call = { type: "hash"; filePath: string; displayName: string } | { type: "process"; input: ProcessAudioFileInput };
   const call = <T>(request: Call, signal?: AbortSignal) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
@@ -90,7 +91,7 @@ export function createAudioProcessor(options: { dataDir: string; projectRoot: st
     });
 
   return {
-    hash: (filePath, signal) => call({ type: "hash", filePath }, signal),
+    hash: (filePath, displayName, signal) => call({ type: "hash", filePath, displayName }, signal),
     process: (input, signal) => call({ type: "process", input }, signal),
     close: async () => {
       const current = worker;

@@ -175,7 +175,7 @@ async function importAudio(task: TaskContext, filePath: string, webui: WebUiFold
   const metadata = metadataOf(task.task, row, webui, context.job.id);
   const analysis = webui && task.webUiModelId ? webUiAnalysis(webui, task.webUiModelId) : undefined;
 
-  const { sha256 } = await dependencies.processor.hash(filePath, context.signal);
+  const { sha256 } = await dependencies.processor.hash(filePath, relativePath, context.signal);
   const existing = await findRecordingIdsByContent(prisma, corpusId, sha256);
   if (existing.length > 0) return mergeDuplicate(task, sha256, metadata, subject, analysis);
 
