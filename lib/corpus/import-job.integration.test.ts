@@ -8,7 +8,7 @@ import { createTestDatabase, PROJECT_ROOT, testDatabaseMode, type TestDatabase }
 import { startJobWorker } from "../jobs/job-worker";
 import { createAudioProcessor, type AudioProcessor } from "./audio-processor";
 import { ensureStoreFolders, openAudioStore, type AudioStore } from "./audio-store";
-import { createImportJobHandler } from "./import-job";
+import { createImportJobHandler, importReportOf } from "./import-job";
 import { IMPORT_JOB_KIND } from "./import-job-payload";
 import { ImportPathError } from "./import-path-error";
 import { enqueueImport } from "./start-import";
@@ -190,6 +190,8 @@ describe(`corpus import on ${testDatabaseMode()}`, () => {
     await first.stop();
     const handedBack = await harness.queue.get(queued.id);
     expect(handedBack.status === "queued" || handedBack.status === "succeeded").toBe(true);
+    // What was done so far is already a (partial) report.
+    expect(importReportOf(handedBack)?.entries.length).toBeGreaterThanOrEqual(1);
 
     const second = startJobWorker({ queue: harness.queue, workerId: "second", pollIntervalMs: 50, handlers: { [IMPORT_JOB_KIND]: handler } });
     try {

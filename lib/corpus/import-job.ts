@@ -13,11 +13,11 @@ import {
 import { isUniqueViolation } from "../db/database-errors";
 import { AppError } from "../domain/app-error";
 import type { JobContext, JobHandler } from "../jobs/job-worker";
-import type { JsonValue } from "../jobs/job-types";
+import type { JobRecord, JsonValue } from "../jobs/job-types";
 import type { AudioProcessor } from "./audio-processor";
 import type { AudioStore } from "./audio-store";
 import type { NewImportedAnalysis, RecordingSubject } from "./corpus-types";
-import { importJobPayloadSchema, type ImportJobPayload } from "./import-job-payload";
+import { IMPORT_JOB_KIND, importJobPayloadSchema, type ImportJobPayload } from "./import-job-payload";
 import { type ImportPlan, type ImportTask, planImport } from "./import-plan";
 import { countOutcomes, type ImportReport, type ImportReportEntry } from "./import-report";
 import type { ManifestRow } from "./manifest-types";
@@ -51,6 +51,19 @@ type ImportCheckpoint = z.infer<typeof checkpointSchema>;
 export class ImportCancelledError extends AppError {
   override readonly name = "ImportCancelledError";
   readonly code = "CANCELLED";
+}
+
+/**
+ * An import job's report: its result once it succeeded, or what its checkpoint
+ * holds of the files handled before it was cancelled or failed.
+ */
+export function importReportOf(job: JobRecord): ImportReport | null {
+  if (job.kind !== IMPORT_JOB_KIND) return null;
+  if (job.status === "succeeded" && job.result !== null) return job.result as unknown as ImportReport;
+  const saved = checkpointSchema.safeParse(job.checkpoint);
+  if (!saved.success) return null;
+  const payload = importJobPayloadSchema.safeParse(job.payload);
+  return { corpusName: payload.success ? payload.data.corpusName : "", counts: countOutcomes(saved.data.entries), entries: saved.data.entries };
 }
 
 export function createImportJobHandler(dependencies: ImportJobDependencies): JobHandler {
