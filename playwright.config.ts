@@ -46,7 +46,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      // The import spec reads datasets/fixtures and uploads one file over a small limit.
+      IMPORT_ROOTS: path.join(import.meta.dirname, "datasets"),
+      UPLOAD_MAX_BYTES: "1M",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

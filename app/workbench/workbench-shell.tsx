@@ -1,6 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import type { RecordingSummary } from "./api-types";
+import { ExplorerView } from "./explorer/explorer-view";
+import { JobsPanel } from "./jobs/jobs-panel";
+import { RecordingDetail } from "./recordings/recording-detail";
 import { StatusBar } from "./status-bar";
 
 /**
@@ -22,6 +26,7 @@ type ActivityId = (typeof ACTIVITIES)[number]["id"];
 
 export function WorkbenchShell() {
   const [activity, setActivity] = useState<ActivityId>("explorer");
+  const [openRecording, setOpenRecording] = useState<RecordingSummary | null>(null);
   const active = ACTIVITIES.find((entry) => entry.id === activity) ?? ACTIVITIES[0];
 
   return (
@@ -44,13 +49,21 @@ export function WorkbenchShell() {
       </nav>
       <aside className="side-bar" aria-label={active.title}>
         <h2 className="side-bar__title">{active.title}</h2>
-        <p className="side-bar__empty">Nothing here yet.</p>
+        {active.id === "explorer" ? (
+          <ExplorerView selectedId={openRecording?.id ?? null} onOpen={setOpenRecording} />
+        ) : (
+          <p className="side-bar__empty">Nothing here yet.</p>
+        )}
       </aside>
       <main className="editor-area" aria-label="Editor area">
-        <section className="welcome">
-          <h1>Resonance</h1>
-          <p>A research workbench for speech-emotion research.</p>
-        </section>
+        {openRecording ? (
+          <RecordingDetail recording={openRecording} />
+        ) : (
+          <section className="welcome">
+            <h1>Resonance</h1>
+            <p>A research workbench for speech-emotion research.</p>
+          </section>
+        )}
       </main>
       <section className="panel" aria-label="Panel">
         <div className="panel__tabs" role="tablist">
@@ -63,6 +76,9 @@ export function WorkbenchShell() {
           <span role="tab" aria-selected="false">
             Output
           </span>
+        </div>
+        <div className="panel__body" role="tabpanel" aria-label="Jobs">
+          <JobsPanel />
         </div>
       </section>
       <StatusBar />

@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { ExplorerView } from "./explorer-view";
+import { JobsPanel } from "./jobs-panel";
 
 /** Page object for the workbench shell: specs talk to this, not to selectors. */
 export class WorkbenchPage {
@@ -31,5 +33,13 @@ export class WorkbenchPage {
 
   databaseStatus(): Locator {
     return this.statusBar.getByTestId("status-database");
+  }
+
+  explorer(): ExplorerView {
+    return new ExplorerView(this.page);
+  }
+
+  jobsPanel(): JobsPanel {
+    return new JobsPanel(this.page);
   }
 }

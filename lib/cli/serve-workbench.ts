@@ -6,6 +6,7 @@ import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
 import { registerServerDatabase } from "../db/server-database";
 import { resolveDataDir, startJobRuntime } from "../jobs/job-runtime";
+import { serveMediaRequest } from "../corpus/serve-media-request";
 import { removeServerAddress, writeServerAddress } from "./server-address";
 
 /**
@@ -37,7 +38,10 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((request, response) => void handle(request, response));
+  // Audio is answered here, before Next.js, which would drop its Content-Length.
+  const server = createServer((request, response) => {
+    void serveMediaRequest(request, response).then((handled) => (handled ? undefined : handle(request, response)));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
@@ -49,7 +53,9 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
     server.listen(environment.PORT, environment.HOST, resolve);
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  const url = `http://${environment.HOST}:${environment.PORT}`;
+  // A server listening on every interface is still reached locally through loopback.
+  const localHost = environment.HOST === "0.0.0.0" || environment.HOST === "::" ? "127.0.0.1" : environment.HOST;
+  const url = `http://${localHost.includes(":") ? `[${localHost}]` : localHost}:${environment.PORT}`;
   writeServerAddress(dataDir, url);
   console.log(`Resonance is ready on ${url} (${seconds} s)`);
 

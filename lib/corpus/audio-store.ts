@@ -84,7 +84,7 @@ export async function sweepOrphans(
     ["analysis", referenced.analysisHashes],
     ["peaks", referenced.analysisHashes],
   ] as const) {
-    for (const filePath of await listTwoLevels(path.join(store.root, kind))) {
+    for (const filePath of await listTwoLevels(path.join(/*turbopackIgnore: true*/ store.root, kind))) {
       const hash = path.basename(filePath).split(".")[0] ?? "";
       if (!hashes.has(hash)) await removeIfStale(filePath);
     }

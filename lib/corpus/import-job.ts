@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Database } from "../db/database";
@@ -106,6 +106,10 @@ async function runImport(dependencies: ImportJobDependencies, payload: ImportJob
     bytesDone: totalBytes,
     bytesTotal: totalBytes,
   });
+  if (payload.source.kind === "upload") {
+    // Every uploaded file is now either in the store or in the report: the upload folder has served its purpose.
+    await rm(uploadFolders(dependencies.dataDir, payload.source.uploadId).root, { recursive: true, force: true });
+  }
   const report: ImportReport = {
     corpusName: corpus.name,
     counts: countOutcomes(checkpoint.entries),

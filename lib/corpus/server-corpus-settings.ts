@@ -17,7 +17,7 @@ export interface ServerCorpusSettings {
 export function serverCorpusSettings(): ServerCorpusSettings {
   const environment = readServerEnvironment();
   const projectRoot = process.cwd();
-  const dataDir = path.resolve(projectRoot, environment.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ projectRoot, environment.DATA_DIR);
   return {
     dataDir,
     store: openAudioStore(dataDir),

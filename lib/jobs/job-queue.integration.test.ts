@@ -195,6 +195,8 @@ describe(`job queue on ${testDatabaseMode()}`, () => {
 
       await waitFor(async () => (await queue.get(counted.id)).status === "succeeded");
       expect((await queue.get(counted.id)).result).toEqual({ echoed: { n: 1 } });
+      // The final progress is stored even though no heartbeat fell between it and completion.
+      expect((await queue.get(counted.id)).progress).toEqual({ done: 1, total: 1, unit: "items" });
 
       await waitFor(async () => (await queue.get(endless.id)).status === "running");
       await queue.cancel(endless.id);

@@ -124,8 +124,13 @@ async function runClaimedJob(
     });
     clearInterval(timer);
     if (leaseLost) return;
-    if (cancelRequested) await queue.acknowledgeCancel(lease);
-    else await queue.complete(lease, result);
+    if (cancelRequested) {
+      await queue.acknowledgeCancel(lease);
+    } else {
+      // The last progress (all done) would otherwise wait for a heartbeat that never comes.
+      if (progress) await queue.heartbeat(lease, progress);
+      await queue.complete(lease, result);
+    }
   } catch (error) {
     clearInterval(timer);
     if (leaseLost) return;

@@ -1,0 +1,45 @@
+"use server";
+
+import { AppError } from "@/lib/domain/app-error";
+import { importJobPayloadSchema, type ImportJobRequest } from "@/lib/corpus/import-job-payload";
+import { serverCorpusSettings } from "@/lib/corpus/server-corpus-settings";
+import { enqueueImport } from "@/lib/corpus/start-import";
+import { sanitiseUploadPath } from "@/lib/corpus/upload-path";
+import { uploadExists } from "@/lib/corpus/upload-receive";
+import { getServerJobQueue } from "@/lib/jobs/server-job-queue";
+
+/** Expected failures come back as values, for the dialog to show; only bugs throw. */
+export type StartImportResult = { ok: true; jobId: string } | { ok: false; error: string };
+
+/**
+ * Queues an import from a folder under the import roots or from a finished
+ * browser upload. Every field is checked here: a server action is a public
+ * endpoint whatever the form that calls it.
+ */
+export async function startImport(request: ImportJobRequest): Promise<StartImportResult> {
+  const parsed = importJobPayloadSchema.safeParse(request);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`);
+    return { ok: false, error: `The import request is invalid. ${problems.join("; ")}` };
+  }
+  const payload = parsed.data;
+  const settings = serverCorpusSettings();
+  if (payload.source.kind === "upload") {
+    if (!(await uploadExists(settings.dataDir, payload.source.uploadId))) {
+      return { ok: false, error: "The upload to import no longer exists; upload the files again." };
+    }
+    if (payload.manifestPath !== undefined) {
+      // Uploaded files were stored under sanitised names, so the manifest is looked up the same way.
+      const manifestPath = sanitiseUploadPath(payload.manifestPath);
+      if (manifestPath === null) return { ok: false, error: `The manifest path "${payload.manifestPath}" is not a usable file name.` };
+      payload.manifestPath = manifestPath;
+    }
+  }
+  try {
+    const job = await enqueueImport(await getServerJobQueue(), payload, settings.importRoots);
+    return { ok: true, jobId: job.id };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

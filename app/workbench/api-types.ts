@@ -1,0 +1,18 @@
+/**
+ * The shapes the workbench's HTTP API sends to the browser. Client components
+ * may not import lib/corpus or lib/jobs (lint), but these are type-only
+ * imports, erased at build time, so no server code reaches the bundle; this
+ * file is the one place they cross, instead of copies of each type.
+ */
+export type { CorpusSummary, RecordingSummary } from "@/lib/corpus/corpus-types";
+export type { ImportCounts, ImportOutcome, ImportReport, ImportReportEntry } from "@/lib/corpus/import-report";
+export type { PeaksWindowJson } from "@/lib/corpus/serve-peaks";
+export type { JobSummary } from "@/lib/http/job-summary";
+export type { JobProgress, JobStatus } from "@/lib/jobs/job-types";
+export type { JobView } from "@/lib/jobs/job-view";
+
+/** The JSON error body of every route. */
+export interface ApiError {
+  error: string;
+  code?: string;
+}
