@@ -14,7 +14,7 @@ describe("import report", () => {
   it("counts each outcome", () => {
     expect(countOutcomes(entries)).toEqual({ imported: 1, duplicates: 1, warnings: 1, failed: 2, problems: 1, skipped: 0 });
     expect(summariseImport({ counts: countOutcomes(entries) })).toBe(
-      "2 imported, 1 with warnings, 1 duplicate, 2 failed, 1 other problem",
+      "2 imported (1 with warnings), 1 duplicate, 2 failed, 1 other problem",
     );
   });
 

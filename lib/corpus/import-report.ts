@@ -59,8 +59,7 @@ export function countOutcomes(entries: readonly ImportReportEntry[]): ImportCoun
 
 export function summariseImport(report: Pick<ImportReport, "counts">): string {
   const { imported, duplicates, warnings, failed, problems } = report.counts;
-  const parts = [`${imported + warnings} imported`];
-  if (warnings > 0) parts.push(`${warnings} with warnings`);
+  const parts = [`${imported + warnings} imported${warnings > 0 ? ` (${warnings} with warnings)` : ""}`];
   parts.push(`${duplicates} duplicate${duplicates === 1 ? "" : "s"}`, `${failed} failed`);
   if (problems > 0) parts.push(`${problems} other problem${problems === 1 ? "" : "s"}`);
   if (report.counts.skipped > 0) parts.push(`${report.counts.skipped} skipped (not audio)`);
