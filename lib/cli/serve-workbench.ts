@@ -27,6 +27,7 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
     projectRoot: options.projectRoot,
     dataDir,
     onError: (error) => console.error(`job worker: ${error instanceof Error ? error.message : String(error)}`),
+    onNotice: (message) => console.log(message),
   });
 
   const app = next({

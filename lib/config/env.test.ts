@@ -13,6 +13,9 @@ describe("parseServerEnvironment", () => {
       JOB_HEARTBEAT_TIMEOUT_SECONDS: 60,
       IMPORT_ROOTS: undefined,
       UPLOAD_MAX_BYTES: 2 * 1024 ** 3,
+      MODELS_DIR: "models",
+      INFERENCE_DEVICE: "auto",
+      INFERENCE_THREADS: undefined,
     });
   });
 

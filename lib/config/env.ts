@@ -50,6 +50,22 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     meaning: "Largest file a browser upload may send, in bytes or with a `K`, `M` or `G` suffix (powers of 1024).",
   },
   {
+    name: "MODELS_DIR",
+    default: "`models`",
+    meaning: "Folder of model folders (`<folder>/manifest.json`, `model.onnx`, `MODEL_CARD.md`). Relative paths are resolved against the project folder.",
+  },
+  {
+    name: "INFERENCE_DEVICE",
+    default: "`auto`",
+    meaning:
+      "`auto` tries CUDA and falls back to the CPU when the CUDA provider cannot load (the reason is logged once and shown in `/api/health`); `cpu` never tries CUDA; `cuda` fails instead of falling back.",
+  },
+  {
+    name: "INFERENCE_THREADS",
+    default: "cores − 1 (at least 1)",
+    meaning: "Threads one ONNX session uses within an operator. The default leaves a core for the server, so the workbench stays responsive while a job runs.",
+  },
+  {
     name: "PRISMA_SCHEMA_ENGINE_BINARY",
     default: "(project's WASM engine)",
     meaning:
@@ -104,6 +120,9 @@ const serverEnvironmentSchema = z.object({
   JOB_HEARTBEAT_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(60)),
   IMPORT_ROOTS: z.preprocess(emptyToUndefined, z.string().optional()),
   UPLOAD_MAX_BYTES: z.preprocess(emptyToUndefined, byteSize.default(2 * 1024 ** 3)),
+  MODELS_DIR: z.preprocess(emptyToUndefined, z.string().default("models")),
+  INFERENCE_DEVICE: z.preprocess(emptyToUndefined, z.enum(["auto", "cpu", "cuda"]).default("auto")),
+  INFERENCE_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(256).optional()),
 });
 
 export type ServerEnvironment = z.infer<typeof serverEnvironmentSchema>;

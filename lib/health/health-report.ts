@@ -2,6 +2,7 @@ import type { Database } from "../db/database";
 import { describeDatasource } from "../db/datasource";
 import { readMigrationState } from "../db/migrations";
 import { APP_VERSION } from "../app-version";
+import { type InferenceAvailability, readInferenceAvailability } from "../inference/provider-registry";
 
 /**
  * What /api/health reports: enough for a researcher, an admin or a monitor to
@@ -22,8 +23,10 @@ export interface HealthReport {
       latest: string | null;
     };
   };
-  /** ONNX execution providers available for inference; filled in by the inference engine. */
+  /** The ONNX execution provider inference runs on (empty until the worker has probed, or when it cannot run). */
   executionProviders: string[];
+  /** Requested device, active provider, and why CUDA was not used when it was asked for. */
+  inference: InferenceAvailability;
   uptimeSeconds: number;
 }
 
@@ -33,6 +36,7 @@ export async function buildHealthReport(
   uptimeSeconds: number,
 ): Promise<HealthReport> {
   const state = await readMigrationState(database.connection, migrationsDir);
+  const inference = readInferenceAvailability() ?? { state: "unavailable", reason: "no job worker runs in this process" };
   const healthy = state.pending.length === 0 && state.unknown.length === 0 && state.failed.length === 0;
   return {
     status: healthy ? "ok" : "degraded",
@@ -48,7 +52,8 @@ export async function buildHealthReport(
         latest: state.applied.at(-1) ?? null,
       },
     },
-    executionProviders: [],
+    executionProviders: inference.state === "ready" ? [inference.provider.active] : [],
+    inference,
     uptimeSeconds: Math.round(uptimeSeconds),
   };
 }

@@ -7,6 +7,12 @@ import { createAudioProcessor } from "../corpus/audio-processor";
 import { ensureStoreFolders, openAudioStore, sweepOrphans } from "../corpus/audio-store";
 import { createImportJobHandler } from "../corpus/import-job";
 import { IMPORT_JOB_KIND } from "../corpus/import-job-payload";
+import { cpus } from "node:os";
+import { createAnalysisJobHandler } from "../inference/analysis-job";
+import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
+import { createInferenceEngine, type InferenceEngine } from "../inference/inference-engine";
+import { defaultThreads } from "../inference/onnx-session";
+import { recordInferenceAvailability } from "../inference/provider-registry";
 import { createJobQueue, type JobQueue } from "./job-queue";
 import { startJobWorker } from "./job-worker";
 
@@ -17,6 +23,7 @@ import { startJobWorker } from "./job-worker";
  */
 export interface JobRuntime {
   queue: JobQueue;
+  engine: InferenceEngine;
   /** Stops claiming, cancels nothing: a job in hand is handed back at the next start. */
   stop(): Promise<void>;
 }
@@ -29,6 +36,8 @@ export interface JobRuntimeOptions {
   dataDir: string;
   /** Reports loop failures; never given audio or patient data. */
   onError?: (error: unknown) => void;
+  /** Operational notices worth one log line (e.g. the CUDA fallback). */
+  onNotice?: (message: string) => void;
   /**
    * How old an unreferenced stored file must be before the start-up sweep
    * removes it. Default: 0 on the embedded database (nobody else can be
@@ -58,6 +67,20 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   );
 
   const processor = createAudioProcessor({ dataDir: options.dataDir, projectRoot: options.projectRoot });
+  const engine = createInferenceEngine({
+    projectRoot: options.projectRoot,
+    device: environment.INFERENCE_DEVICE,
+    threads: environment.INFERENCE_THREADS ?? defaultThreads(cpus().length),
+  });
+  recordInferenceAvailability({ state: "probing" });
+  void engine.probe().then(
+    (provider) => {
+      recordInferenceAvailability({ state: "ready", provider });
+      // Said once, here, rather than on every analysis.
+      if (provider.fallbackReason) options.onNotice?.(`Inference runs on the CPU: CUDA is unavailable (${provider.fallbackReason}).`);
+    },
+    (error: unknown) => recordInferenceAvailability({ state: "unavailable", reason: error instanceof Error ? error.message : String(error) }),
+  );
   const worker = startJobWorker({
     queue,
     workerId: `${hostname()}:${process.pid}`,
@@ -69,13 +92,20 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
         importRoots: importRootsFrom(environment, options.projectRoot),
         dataDir: options.dataDir,
       }),
+      [ANALYSE_JOB_KIND]: createAnalysisJobHandler({
+        database,
+        store,
+        engine,
+        modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
+      }),
     },
     onLoopError: options.onError,
   });
   return {
     queue,
+    engine,
     stop: async () => {
-      await processor.close();
+      await Promise.all([processor.close(), engine.close()]);
       await worker.stop();
     },
   };

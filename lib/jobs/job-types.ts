@@ -14,6 +14,10 @@ export interface JobProgress {
   message?: string;
   bytesDone?: number;
   bytesTotal?: number;
+  audioSecondsDone?: number;
+  audioSecondsTotal?: number;
+  /** Estimated seconds left, from the pace so far. */
+  etaSeconds?: number;
 }
 
 export interface JobError {

@@ -1,0 +1,36 @@
+import type { InferenceDevice, ProviderStatus } from "./onnx-session";
+import type { ModelRunResult } from "./run-model";
+
+/** Messages between the analysis job and its inference worker thread. */
+export interface AnalyseRequest {
+  modelFolder: string;
+  /** The recording's 16 kHz analysis WAV. */
+  audioPath: string;
+  /** Seconds into the recording; the whole of it when absent. */
+  range?: { startSeconds: number; endSeconds: number };
+  overlapSeconds?: number;
+  batchSize?: number;
+}
+
+export interface AnalyseResult extends ModelRunResult {
+  model: { id: string; version: string; fileHash: string };
+  provider: ProviderStatus;
+  audioSeconds: number;
+  decodeMs: number;
+  sessionMs: number;
+}
+
+export type InferenceRequest =
+  | { type: "probe"; id: number }
+  | { type: "analyse"; id: number; request: AnalyseRequest }
+  | { type: "cancel"; id: number };
+
+export type InferenceReply =
+  | { id: number; ok: true; value: ProviderStatus | AnalyseResult }
+  | { id: number; ok: false; error: { name: string; code?: string; message: string; bug?: boolean } };
+
+export interface InferenceWorkerData {
+  device: InferenceDevice;
+  threads: number;
+  probeModelPath: string;
+}

@@ -1,0 +1,135 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { openAudioDecoding } from "../audio/decode-audio-file";
+import { AppError } from "../domain/app-error";
+import type { AnalyseRequest, AnalyseResult, InferenceReply, InferenceRequest, InferenceWorkerData } from "./inference-protocol";
+import { loadModelFolder, type RegisteredModel } from "./model-registry";
+import { createSession, type LoadedSession, type ProviderStatus } from "./onnx-session";
+import { ModelOutputError, runModel } from "./run-model";
+
+/**
+ * Model inference in a worker thread, never on the request thread. Keeps one
+ * session per model (folder and file hash) for the life of the thread.
+ */
+const port = parentPort;
+if (!port) throw new Error("inference.worker.ts must run as a worker thread.");
+const settings = workerData as InferenceWorkerData;
+const sessions = new Map<string, Promise<LoadedSession>>();
+const running = new Map<number, AbortController>();
+// Requests run one at a time: one session already uses the threads it was given.
+let queue: Promise<unknown> = Promise.resolve();
+
+port.on("message", (message: InferenceRequest) => {
+  if (message.type === "cancel") {
+    running.get(message.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(message.id, controller);
+  const run = (): Promise<ProviderStatus | AnalyseResult> =>
+    message.type === "probe" ? probe() : analyse(message.request, controller.signal);
+  const work = queue.then(run, run);
+  queue = work.catch(() => undefined);
+  work.then(
+    (value) => reply({ id: message.id, ok: true, value }),
+    (error: unknown) => reply({ id: message.id, ok: false, error: serialise(error) }),
+  );
+});
+
+async function probe() {
+  return (await sessionFor(settings.probeModelPath, "probe")).status;
+}
+
+function sessionFor(modelPath: string, key: string, displayName = key): Promise<LoadedSession> {
+  let session = sessions.get(key);
+  if (!session) {
+    session = createSession(modelPath, { device: settings.device, threads: settings.threads }, displayName);
+    sessions.set(key, session);
+    session.catch(() => sessions.delete(key));
+  }
+  return session;
+}
+
+async function analyse(request: AnalyseRequest, signal: AbortSignal): Promise<AnalyseResult> {
+  const model: RegisteredModel = await loadModelFolder(request.modelFolder);
+  const sessionStarted = performance.now();
+  const { session, status } = await sessionFor(model.modelPath, `${model.folder}#${model.fileHash}`, `${model.folderName}/${model.manifest.file}`);
+  const sessionMs = performance.now() - sessionStarted;
+  checkSignature(model, session.inputNames, session.outputNames);
+
+  const decodeStarted = performance.now();
+  const samples = await readAnalysisAudio(request.audioPath, request.range);
+  const decodeMs = performance.now() - decodeStarted;
+  const result = await runModel(model, session, samples, { overlapSeconds: request.overlapSeconds, batchSize: request.batchSize, signal });
+  return {
+    ...result,
+    model: { id: model.manifest.id, version: model.manifest.version, fileHash: model.fileHash },
+    provider: status,
+    audioSeconds: samples.length / model.manifest.input.sampleRate,
+    decodeMs,
+    sessionMs,
+  };
+}
+
+/** The graph must have the input and outputs the manifest names. */
+function checkSignature(model: RegisteredModel, inputs: readonly string[], outputs: readonly string[]): void {
+  const where = `${model.folderName}/${model.manifest.file}`;
+  if (!inputs.includes(model.manifest.input.name)) {
+    throw new ModelOutputError(`${where} has input ${quoteList(inputs)}, but manifest.json names input "${model.manifest.input.name}"`);
+  }
+  for (const [role, name] of Object.entries(model.manifest.outputs)) {
+    if (name && !outputs.includes(name)) {
+      throw new ModelOutputError(`${where} has output ${quoteList(outputs)}, but manifest.json names "${name}" as ${role}`);
+    }
+  }
+}
+
+function quoteList(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(", ");
+}
+
+/** The recording's 16 kHz mono analysis audio (or a stretch of it) as one array. */
+async function readAnalysisAudio(audioPath: string, range: AnalyseRequest["range"]): Promise<Float32Array> {
+  const decoding = await openAudioDecoding(audioPath, { displayName: "analysis audio" });
+  const rate = decoding.info.sampleRate;
+  const first = range ? Math.max(0, Math.floor(range.startSeconds * rate)) : 0;
+  const expected = decoding.info.expectedDurationSeconds ? Math.round(decoding.info.expectedDurationSeconds * rate) : 0;
+  const end = range ? Math.ceil(range.endSeconds * rate) : Number.POSITIVE_INFINITY;
+  let samples = new Float32Array(Math.max(0, Math.min(expected, end) - first));
+  let length = 0;
+  let position = 0;
+  for await (const chunk of decoding.chunks()) {
+    const channel = chunk.channels[0]!;
+    const from = Math.max(0, first - position);
+    const to = Math.min(channel.length, end - position);
+    position += channel.length;
+    if (to <= from) {
+      if (position >= end) break;
+      continue;
+    }
+    if (length + (to - from) > samples.length) {
+      const grown = new Float32Array(Math.max(samples.length * 2, length + (to - from)));
+      grown.set(samples.subarray(0, length));
+      samples = grown;
+    }
+    samples.set(channel.subarray(from, to), length);
+    length += to - from;
+    if (position >= end) break;
+  }
+  return samples.subarray(0, length);
+}
+
+function reply(message: InferenceReply): void {
+  running.delete(message.id);
+  if (message.ok && "frameScores" in message.value) {
+    const value = message.value;
+    const transfer = [value.frameScores.buffer, ...(value.embedding ? [value.embedding.buffer] : [])] as ArrayBuffer[];
+    port!.postMessage(message, transfer);
+    return;
+  }
+  port!.postMessage(message);
+}
+
+function serialise(error: unknown): Extract<InferenceReply, { ok: false }>["error"] {
+  if (error instanceof AppError) return { name: error.name, code: error.code, message: error.message };
+  return { name: error instanceof Error ? error.name : "Error", message: error instanceof Error ? error.message : String(error), bug: true };
+}
