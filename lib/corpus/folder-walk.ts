@@ -5,7 +5,7 @@ import { ImportPathError } from "./import-path-error";
 import { pathError, resolveImportPath } from "./import-path";
 import { isWithinRoots, resolveImportRoots } from "./import-roots";
 import { isWebUiOutputFolderName } from "./webui-folder-name";
-import { WEBUI_RESULT_FILE } from "./webui-folder";
+import { WEBUI_RESULT_FILE } from "../domain/webui-export";
 
 export type WalkEntry =
   /** A regular file. `absolutePath` is its real path (symlinks resolved, checked to be inside the roots): read that one. */

@@ -7,9 +7,7 @@ import { parseWebUiFolderTimestamp } from "./webui-folder-name";
 import { WebUiFolderError } from "./webui-folder-error";
 import { parseWebUiResult, type WebUiResult } from "./webui-result";
 
-export const WEBUI_AUDIO_FILE = "processed_audio.wav";
-export const WEBUI_RESULT_FILE = "result.json";
-export const WEBUI_EMBEDDING_FILE = "embedding.npy";
+import { WEBUI_AUDIO_FILE, WEBUI_EMBEDDING_FILE, WEBUI_RESULT_FILE } from "../domain/webui-export";
 
 export interface WebUiFolder {
   folderName: string;

@@ -1,8 +1,8 @@
 import { ensureModelEntry } from "../db/corpus.repository";
 import type { Database } from "../db/database";
+import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import type { NewImportedAnalysis } from "./corpus-types";
 import type { WebUiFolder } from "./webui-folder";
-import { CANONICAL_LABELS } from "./webui-labels";
 
 /**
  * Results imported from emotion2vec+ WebUI folders are attributed to one model

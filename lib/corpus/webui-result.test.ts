@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CANONICAL_LABELS, toCanonicalLabel } from "./webui-labels";
+import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import { parseWebUiResult } from "./webui-result";
 import { WebUiResultError } from "./webui-result-error";
 
@@ -15,14 +15,6 @@ const resultJson = (fields: Record<string, unknown>) =>
     timestamp: "2024-03-05 14:30:12",
     ...fields,
   });
-
-describe("toCanonicalLabel", () => {
-  it("accepts every emotion2vec spelling", () => {
-    expect(bilingual.map(toCanonicalLabel)).toEqual([...CANONICAL_LABELS]);
-    expect(["Sad", " sad ", "难过", "unk"].map(toCanonicalLabel)).toEqual(["sad", "sad", "sad", "unknown"]);
-    expect(["joy", "", "难过/joy", "难过/happy", "a/b/sad"].map(toCanonicalLabel)).toEqual([null, null, null, null, null]);
-  });
-});
 
 describe("parseWebUiResult", () => {
   it("reads bilingual labels, keeps unknown fields, and has no warnings for a consistent result", () => {

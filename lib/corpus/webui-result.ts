@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CANONICAL_LABELS, toCanonicalLabel, type CanonicalLabel } from "./webui-labels";
+import { CANONICAL_LABELS, toCanonicalLabel, type CanonicalLabel } from "../domain/emotion-labels";
 import { WebUiResultError } from "./webui-result-error";
 
 export interface WebUiResult {
