@@ -8,6 +8,7 @@ import { APP_VERSION } from "../app-version";
 import { benchmarkDspStages } from "../audio/dsp/dsp-stages.bench";
 import { benchmarkResampler } from "../audio/dsp/resampler.bench";
 import { runImportBenchmark } from "../corpus/import.bench";
+import { runInferenceBenchmark } from "../inference/inference.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 
 type Benchmark = () => Promise<Record<string, unknown>>;
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   resampler: benchmarkResampler,
   "dsp-stages": benchmarkDspStages,
   import: runImportBenchmark,
+  inference: runInferenceBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
