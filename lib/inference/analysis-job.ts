@@ -12,7 +12,7 @@ import {
 import type { Database } from "../db/database";
 import { AppError } from "../domain/app-error";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
-import type { JobContext, JobHandler } from "../jobs/job-worker";
+import { type JobContext, type JobHandler, TransientJobError } from "../jobs/job-worker";
 import type { JsonValue } from "../jobs/job-types";
 import { analyseJobPayloadSchema, type AnalyseJobPayload } from "./analysis-job-payload";
 import type { InferenceEngine } from "./inference-engine";
@@ -188,6 +188,12 @@ async function analyseTarget(
     }
   } catch (error) {
     if (signal.aborted) throw new AnalysisCancelledError("The analysis was cancelled.");
+    // Typed failures belong to this recording (or model); anything else, such as
+    // a lost database connection, fails the attempt so the queue retries it with
+    // backoff and the checkpoint resumes after the last stored recording.
+    if (!(error instanceof AppError)) {
+      throw new TransientJobError(`Analysing ${target.originalName} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return {
       report: {
         ...base,
