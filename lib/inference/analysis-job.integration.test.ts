@@ -149,6 +149,23 @@ describe(`analysis jobs on ${testDatabaseMode()}`, () => {
     expect(analysis!.embedding).toHaveLength(8);
   });
 
+  it("batches short recordings of equal length, with the same results as one at a time", async () => {
+    const folder = path.join(root, "batch");
+    for (let index = 0; index < 3; index++) writeWav(path.join(folder, `clip-${index}.wav`), [sineChannel(180 + 90 * index, 2, 16_000)], 16_000);
+    await importHarness({ database, store, processor, dataDir, roots: [root] }).run({ corpusName: "Batch", source: { kind: "path", path: folder } });
+    const { report } = await analyse({ modelId: "testing-funasr-like", selection: { corpusName: "Batch" } });
+    expect(report.counts).toEqual({ analysed: 3, cached: 0, failed: 0 });
+    for (const recording of (await listRecordings(database.prisma)).filter((r) => r.corpusName === "Batch")) {
+      const [stored] = await listAnalysesOfRecording(database.prisma, recording.id, { modelKey: "testing-funasr-like", withFrames: true });
+      const alone = await engine.analyse({ modelFolder: path.join(modelsDir, "funasr-like"), audioPath: store.analysisPath(recording.analysisHash!), batchSize: 1 });
+      expect(stored!.windowSettings).toMatchObject({ batchedRecordings: 3 });
+      expect(stored!.frameScores).toHaveLength(alone.frameScores.length);
+      let worst = 0;
+      for (let index = 0; index < alone.frameScores.length; index++) worst = Math.max(worst, Math.abs(stored!.frameScores![index]! - alone.frameScores[index]!));
+      expect(worst).toBeLessThan(1e-6);
+    }
+  });
+
   it("refuses an unknown model at once, naming the ones there are", async () => {
     await expect(enqueueAnalysis(queue, { modelId: "emotion2vec-plus-large", selection: { corpusName: "Clinic" } }, modelsDir)).rejects.toThrow(
       /No model emotion2vec-plus-large .* Available: testing-full-outputs 1\.0\.0, testing-funasr-like 1\.0\.0/,

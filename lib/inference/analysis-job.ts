@@ -108,7 +108,7 @@ async function runAnalysis(dependencies: AnalysisJobDependencies, payload: Analy
   const started = performance.now();
   const secondsAtStart = checkpoint.audioSecondsDone;
 
-  for (let index = checkpoint.nextTarget; index < targets.length; index++) {
+  for (let index = checkpoint.nextTarget; index < targets.length; ) {
     const target = targets[index]!;
     if (context.signal.aborted) throw new AnalysisCancelledError("The analysis was cancelled.");
     const elapsed = (performance.now() - started) / 1000;
@@ -122,12 +122,19 @@ async function runAnalysis(dependencies: AnalysisJobDependencies, payload: Analy
       audioSecondsTotal,
       ...(pace > 0 ? { etaSeconds: Math.round((audioSecondsTotal - checkpoint.audioSecondsDone) / pace) } : {}),
     });
-    const entry = await analyseTarget(dependencies, model, modelId, target, payload, context.signal);
+    const group = batchableRun(targets, index, model, payload);
+    const outcomes =
+      group.length > 1
+        ? await analyseGroup(dependencies, model, modelId, group, payload, context.signal)
+        : [await analyseTarget(dependencies, model, modelId, target, payload, context.signal)];
     if (context.signal.aborted) throw new AnalysisCancelledError("The analysis was cancelled.");
-    if (entry.provider) checkpoint.executionProvider = entry.provider;
-    checkpoint.entries.push(entry.report);
-    checkpoint.nextTarget = index + 1;
-    checkpoint.audioSecondsDone += target.durationSeconds;
+    for (const outcome of outcomes) {
+      if (outcome.provider) checkpoint.executionProvider = outcome.provider;
+      checkpoint.entries.push(outcome.report);
+    }
+    index += group.length;
+    checkpoint.nextTarget = index;
+    checkpoint.audioSecondsDone += group.reduce((sum, done) => sum + done.durationSeconds, 0);
     await context.saveCheckpoint(checkpoint as unknown as JsonValue);
   }
   context.reportProgress({ done: targets.length, total: targets.length, unit: "recordings", audioSecondsDone: audioSecondsTotal, audioSecondsTotal });
@@ -152,6 +159,71 @@ export class AnalysisCancelledError extends AppError {
   readonly code = "CANCELLED";
 }
 
+/** Most recordings analysed in one engine call when they can share batches. */
+const MAX_GROUP = 16;
+
+/**
+ * The run of recordings starting at `index` that can share batches: short
+ * enough for one window, of exactly the same length, without regions to
+ * analyse, on a graph whose batch axis is dynamic. At least the first one.
+ */
+function batchableRun(targets: readonly AnalysisTarget[], index: number, model: RegisteredModel, payload: AnalyseJobPayload): AnalysisTarget[] {
+  const first = targets[index]!;
+  const fits = (target: AnalysisTarget) =>
+    target.durationSeconds <= model.manifest.maxWindowSeconds && (!payload.includeRegions || target.regions.length === 0);
+  if (!model.manifest.batch.dynamic || !fits(first)) return [first];
+  const group = [first];
+  for (let next = index + 1; next < targets.length && group.length < MAX_GROUP; next++) {
+    const target = targets[next]!;
+    if (!fits(target) || target.durationSeconds !== first.durationSeconds) break;
+    group.push(target);
+  }
+  return group;
+}
+
+type TargetOutcome = { report: AnalysisReportEntry; provider?: string };
+
+async function analyseGroup(
+  dependencies: AnalysisJobDependencies,
+  model: RegisteredModel,
+  modelId: string,
+  group: readonly AnalysisTarget[],
+  payload: AnalyseJobPayload,
+  signal: AbortSignal,
+): Promise<TargetOutcome[]> {
+  const { database, engine, store } = dependencies;
+  const cached = await Promise.all(group.map((target) => !payload.force && hasAnalysis(database.prisma, target.analysisHash, modelId, "")));
+  const pending = group.filter((_, index) => !cached[index]);
+  const outcomes = new Map<string, TargetOutcome>();
+  try {
+    const results = pending.length > 0 ? await engine.analyseMany(pending.map((target) => ({ modelFolder: model.folder, audioPath: store.analysisPath(target.analysisHash) })), signal) : [];
+    for (const [index, outcome] of results.entries()) {
+      const target = pending[index]!;
+      const base = { recordingId: target.recordingId, name: target.originalName };
+      if (!outcome.ok) {
+        outcomes.set(target.recordingId, { report: { ...base, outcome: "failed", code: outcome.error.code, reason: outcome.error.message } });
+        continue;
+      }
+      await saveAnalysis(database.prisma, toNewAnalysis(target.analysisHash, modelId, undefined, outcome.result, pending.length));
+      outcomes.set(target.recordingId, { report: { ...base, outcome: "analysed", audioSeconds: target.durationSeconds }, provider: outcome.result.provider.active });
+    }
+  } catch (error) {
+    if (signal.aborted) throw new AnalysisCancelledError("The analysis was cancelled.");
+    if (!(error instanceof AppError)) throw new TransientJobError(`Analysing a batch failed: ${error instanceof Error ? error.message : String(error)}`);
+    for (const target of pending) {
+      outcomes.set(target.recordingId, {
+        report: { recordingId: target.recordingId, name: target.originalName, outcome: "failed", code: error.code, reason: error.message },
+      });
+    }
+  }
+  return group.map(
+    (target) =>
+      outcomes.get(target.recordingId) ?? {
+        report: { recordingId: target.recordingId, name: target.originalName, outcome: "cached", audioSeconds: target.durationSeconds },
+      },
+  );
+}
+
 /** Recordings sharing analysis audio (duplicates across corpora) are analysed once. */
 function uniqueByAudio(targets: AnalysisTarget[]): AnalysisTarget[] {
   const seen = new Set<string>();
@@ -165,7 +237,7 @@ async function analyseTarget(
   target: AnalysisTarget,
   payload: AnalyseJobPayload,
   signal: AbortSignal,
-): Promise<{ report: AnalysisReportEntry; provider?: string }> {
+): Promise<TargetOutcome> {
   const { database, engine, store } = dependencies;
   const base = { recordingId: target.recordingId, name: target.originalName };
   const ranges = [undefined, ...(payload.includeRegions ? target.regions : [])];
@@ -216,7 +288,13 @@ class ModelChangedError extends AppError {
   readonly code = "MODEL_CHANGED";
 }
 
-function toNewAnalysis(audioHash: string, modelId: string, range: { startSeconds: number; endSeconds: number } | undefined, result: AnalyseResult) {
+function toNewAnalysis(
+  audioHash: string,
+  modelId: string,
+  range: { startSeconds: number; endSeconds: number } | undefined,
+  result: AnalyseResult,
+  batchedRecordings = 1,
+) {
   return {
     audioHash,
     modelId,
@@ -238,6 +316,7 @@ function toNewAnalysis(audioHash: string, modelId: string, range: { startSeconds
       overlapSeconds: result.overlapSeconds,
       frameOffsetSeconds: result.frameOffsetSeconds,
       threads: result.provider.threads,
+      batchedRecordings,
       ...(result.provider.fallbackReason ? { cudaFallback: result.provider.fallbackReason } : {}),
     },
     timings: {

@@ -23,14 +23,21 @@ export interface AnalyseResult extends ModelRunResult {
 export type InferenceRequest =
   | { type: "probe"; id: number }
   | { type: "analyse"; id: number; request: AnalyseRequest }
+  /** Several whole recordings with one model: equal-length ones share batches. */
+  | { type: "analyse-many"; id: number; requests: AnalyseRequest[] }
   | { type: "cancel"; id: number };
 
+/** One entry of an analyse-many reply: a result, or the typed failure of that recording. */
+export type AnalyseOutcome = { ok: true; result: AnalyseResult } | { ok: false; error: { name: string; code: string; message: string } };
+
 export type InferenceReply =
-  | { id: number; ok: true; value: ProviderStatus | AnalyseResult }
+  | { id: number; ok: true; value: ProviderStatus | AnalyseResult | AnalyseOutcome[] }
   | { id: number; ok: false; error: { name: string; code?: string; message: string; bug?: boolean } };
 
 export interface InferenceWorkerData {
   device: InferenceDevice;
   threads: number;
+  /** Equal-length windows per session.run where the graph allows batching. */
+  batchSize: number;
   probeModelPath: string;
 }

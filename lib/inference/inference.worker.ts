@@ -1,10 +1,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openAudioDecoding } from "../audio/decode-audio-file";
 import { AppError } from "../domain/app-error";
-import type { AnalyseRequest, AnalyseResult, InferenceReply, InferenceRequest, InferenceWorkerData } from "./inference-protocol";
+import type {
+  AnalyseOutcome,
+  AnalyseRequest,
+  AnalyseResult,
+  InferenceReply,
+  InferenceRequest,
+  InferenceWorkerData,
+} from "./inference-protocol";
 import { loadModelFolder, type RegisteredModel } from "./model-registry";
 import { createSession, type LoadedSession, type ProviderStatus } from "./onnx-session";
-import { ModelOutputError, runModel } from "./run-model";
+import { ModelOutputError, runModel, runModelOnMany } from "./run-model";
 
 /**
  * Model inference in a worker thread, never on the request thread. Keeps one
@@ -25,8 +32,12 @@ port.on("message", (message: InferenceRequest) => {
   }
   const controller = new AbortController();
   running.set(message.id, controller);
-  const run = (): Promise<ProviderStatus | AnalyseResult> =>
-    message.type === "probe" ? probe() : analyse(message.request, controller.signal);
+  const run = (): Promise<ProviderStatus | AnalyseResult | AnalyseOutcome[]> =>
+    message.type === "probe"
+      ? probe()
+      : message.type === "analyse"
+        ? analyse(message.request, controller.signal)
+        : analyseMany(message.requests, controller.signal);
   const work = queue.then(run, run);
   queue = work.catch(() => undefined);
   work.then(
@@ -59,7 +70,11 @@ async function analyse(request: AnalyseRequest, signal: AbortSignal): Promise<An
   const decodeStarted = performance.now();
   const samples = await readAnalysisAudio(request.audioPath, request.range);
   const decodeMs = performance.now() - decodeStarted;
-  const result = await runModel(model, session, samples, { overlapSeconds: request.overlapSeconds, batchSize: request.batchSize, signal });
+  const result = await runModel(model, session, samples, {
+    overlapSeconds: request.overlapSeconds,
+    batchSize: request.batchSize ?? settings.batchSize,
+    signal,
+  });
   return {
     ...result,
     model: { id: model.manifest.id, version: model.manifest.version, fileHash: model.fileHash },
@@ -68,6 +83,38 @@ async function analyse(request: AnalyseRequest, signal: AbortSignal): Promise<An
     decodeMs,
     sessionMs,
   };
+}
+
+/** Whole recordings with one model in one go, so equal-length ones share batches. */
+async function analyseMany(requests: AnalyseRequest[], signal: AbortSignal): Promise<AnalyseOutcome[]> {
+  const modelFolder = requests[0]?.modelFolder;
+  if (!modelFolder || requests.some((request) => request.modelFolder !== modelFolder || request.range)) {
+    throw new Error("analyse-many takes whole recordings analysed with one model.");
+  }
+  const model = await loadModelFolder(modelFolder);
+  const sessionStarted = performance.now();
+  const { session, status } = await sessionFor(model.modelPath, `${model.folder}#${model.fileHash}`, `${model.folderName}/${model.manifest.file}`);
+  const sessionMs = performance.now() - sessionStarted;
+  checkSignature(model, session.inputNames, session.outputNames);
+  const decodeStarted = performance.now();
+  const inputs = await Promise.all(requests.map((request) => readAnalysisAudio(request.audioPath, undefined)));
+  const decodeMs = (performance.now() - decodeStarted) / inputs.length;
+  const results = await runModelOnMany(model, session, inputs, { batchSize: settings.batchSize, signal });
+  return results.map((result, index) =>
+    result instanceof Error
+      ? { ok: false, error: { name: result.name, code: result.code, message: result.message } }
+      : {
+          ok: true,
+          result: {
+            ...result,
+            model: { id: model.manifest.id, version: model.manifest.version, fileHash: model.fileHash },
+            provider: status,
+            audioSeconds: inputs[index]!.length / model.manifest.input.sampleRate,
+            decodeMs,
+            sessionMs,
+          },
+        },
+  );
 }
 
 /** The graph must have the input and outputs the manifest names. */
@@ -120,9 +167,14 @@ async function readAnalysisAudio(audioPath: string, range: AnalyseRequest["range
 
 function reply(message: InferenceReply): void {
   running.delete(message.id);
-  if (message.ok && "frameScores" in message.value) {
-    const value = message.value;
-    const transfer = [value.frameScores.buffer, ...(value.embedding ? [value.embedding.buffer] : [])] as ArrayBuffer[];
+  if (message.ok) {
+    const results = Array.isArray(message.value)
+      ? message.value.flatMap((outcome) => (outcome.ok ? [outcome.result] : []))
+      : "frameScores" in message.value
+        ? [message.value]
+        : [];
+    // Frame scores of an hour are megabytes: hand the buffers over instead of copying them.
+    const transfer = results.flatMap((result) => [result.frameScores.buffer, ...(result.embedding ? [result.embedding.buffer] : [])]) as ArrayBuffer[];
     port!.postMessage(message, transfer);
     return;
   }

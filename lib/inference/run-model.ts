@@ -62,77 +62,133 @@ export async function runModel(
   input: Float32Array,
   options: ModelRunOptions = {},
 ): Promise<ModelRunResult> {
+  const [result] = await runModelOnMany(model, session, [input], options);
+  if (result instanceof Error) throw result;
+  return result!;
+}
+
+/** Per-input state while its windows are run (possibly batched with other inputs' windows). */
+interface InputRun {
+  samples: Float32Array;
+  windows: AnalysisWindow[];
+  owned: [number, number][];
+  totalFrames: number;
+  windowLogits: Float32Array[];
+  embeddingSum: Float64Array | null;
+  utteranceLogitSum: Float64Array | null;
+  utteranceEmbeddingSum: Float64Array | null;
+}
+
+/**
+ * Runs several inputs; windows of equal length (from one long input, or from
+ * short inputs of the same length) share a session.run when the graph's batch
+ * axis is dynamic. An input too short for one frame gets its error in its
+ * place; the others still run.
+ */
+export async function runModelOnMany(
+  model: RegisteredModel,
+  session: ort.InferenceSession,
+  inputs: readonly Float32Array[],
+  options: ModelRunOptions = {},
+): Promise<(ModelRunResult | AudioTooShortError)[]> {
   const { manifest } = model;
   const sampleRate = manifest.input.sampleRate;
   const geometry = { hopSamples: manifest.frames.hopSamples, windowSamples: manifest.frames.windowSamples };
   const overlapSeconds = Math.min(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS, manifest.maxWindowSeconds / 4);
-  const windows = planWindows(input.length, {
-    geometry,
-    maxWindowSamples: Math.floor(manifest.maxWindowSeconds * sampleRate),
-    overlapSamples: Math.round(overlapSeconds * sampleRate),
-  });
-  if (windows.length === 0) {
-    throw new AudioTooShortError(
-      `the audio is ${(input.length / sampleRate).toFixed(3)} s long; ${model.manifest.id} needs at least ${geometry.windowSamples} samples (${(geometry.windowSamples / sampleRate).toFixed(3)} s) for one frame`,
-    );
-  }
-  // Normalised over the whole stretch, not per window, so windows of one recording see one level.
-  const samples = manifest.input.layerNorm ? layerNormalize(input) : input;
-  const classes = manifest.labels.length;
-  const totalFrames = windows.reduce((end, window) => Math.max(end, window.firstFrame + window.frameCount), 0);
-  const owned = ownedFrames(windows);
 
-  const windowLogits: Float32Array[] = new Array(windows.length);
-  let embeddingSum: Float64Array | null = null;
-  let utteranceLogitSum: Float64Array | null = null;
-  let utteranceEmbeddingSum: Float64Array | null = null;
-  const started = performance.now();
-
-  for (const batch of batches(windows, manifest.batch.dynamic ? Math.max(1, options.batchSize ?? 1) : 1)) {
-    if (options.signal?.aborted) throw new InferenceCancelledError("The analysis was cancelled.");
-    const length = windows[batch[0]!]!.sampleCount;
-    const data = new Float32Array(batch.length * length);
-    batch.forEach((index, row) => data.set(samples.subarray(windows[index]!.startSample, windows[index]!.startSample + length), row * length));
-    const feeds = { [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) };
-    const outputs = await session.run(feeds);
-
-    batch.forEach((index, row) => {
-      const window = windows[index]!;
-      const frames = window.frameCount;
-      const frameEmbeddings = manifest.outputs.frameEmbeddings ? rows3d(outputs, manifest.outputs.frameEmbeddings, row, frames, model) : null;
-      let logits: Float32Array;
-      if (manifest.outputs.frameLogits) {
-        logits = rows3d(outputs, manifest.outputs.frameLogits, row, frames, model).values;
-        checkWidth(logits.length / frames, classes, manifest.outputs.frameLogits, model);
-      } else {
-        const head = model.head!;
-        const embeddings = frameEmbeddings!;
-        checkWidth(embeddings.width, head.dim, `${manifest.outputs.frameEmbeddings} (the head's input)`, model);
-        logits = applyHead(embeddings.values, head.dim, head.weights, head.bias, head.classes);
-      }
-      windowLogits[index] = logits;
-      const [ownStart, ownEnd] = owned[index]!;
-      if (frameEmbeddings) {
-        embeddingSum ??= new Float64Array(frameEmbeddings.width);
-        addRows(embeddingSum, frameEmbeddings.values, frameEmbeddings.width, ownStart - window.firstFrame, ownEnd - window.firstFrame);
-      }
-      const weight = ownEnd - ownStart;
-      if (manifest.outputs.utteranceLogits) {
-        const values = rows2d(outputs, manifest.outputs.utteranceLogits, row, model);
-        checkWidth(values.length, classes, manifest.outputs.utteranceLogits, model);
-        utteranceLogitSum ??= new Float64Array(values.length);
-        for (let k = 0; k < values.length; k++) utteranceLogitSum[k]! += values[k]! * weight;
-      }
-      if (manifest.outputs.utteranceEmbedding) {
-        const values = rows2d(outputs, manifest.outputs.utteranceEmbedding, row, model);
-        utteranceEmbeddingSum ??= new Float64Array(values.length);
-        for (let k = 0; k < values.length; k++) utteranceEmbeddingSum[k]! += values[k]! * weight;
-      }
+  const runs: (InputRun | AudioTooShortError)[] = inputs.map((input) => {
+    const windows = planWindows(input.length, {
+      geometry,
+      maxWindowSamples: Math.floor(manifest.maxWindowSeconds * sampleRate),
+      overlapSamples: Math.round(overlapSeconds * sampleRate),
     });
+    if (windows.length === 0) {
+      return new AudioTooShortError(
+        `the audio is ${(input.length / sampleRate).toFixed(3)} s long; ${model.manifest.id} needs at least ${geometry.windowSamples} samples (${(geometry.windowSamples / sampleRate).toFixed(3)} s) for one frame`,
+      );
+    }
+    return {
+      // Normalised over the whole stretch, not per window, so windows of one recording see one level.
+      samples: manifest.input.layerNorm ? layerNormalize(input) : input,
+      windows,
+      owned: ownedFrames(windows),
+      totalFrames: windows.reduce((end, window) => Math.max(end, window.firstFrame + window.frameCount), 0),
+      windowLogits: new Array<Float32Array>(windows.length),
+      embeddingSum: null,
+      utteranceLogitSum: null,
+      utteranceEmbeddingSum: null,
+    };
+  });
+
+  const work: WorkItem[] = [];
+  runs.forEach((run, input) => {
+    if (!(run instanceof Error)) run.windows.forEach((window, index) => work.push({ input, index, length: window.sampleCount }));
+  });
+  const started = performance.now();
+  for (const batch of batches(work, manifest.batch.dynamic ? Math.max(1, options.batchSize ?? 1) : 1)) {
+    if (options.signal?.aborted) throw new InferenceCancelledError("The analysis was cancelled.");
+    const length = batch[0]!.length;
+    const data = new Float32Array(batch.length * length);
+    batch.forEach((item, row) => {
+      const run = runs[item.input] as InputRun;
+      const window = run.windows[item.index]!;
+      data.set(run.samples.subarray(window.startSample, window.startSample + length), row * length);
+    });
+    const outputs = await session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) });
+    batch.forEach((item, row) => collectWindow(model, runs[item.input] as InputRun, item.index, outputs, row));
   }
   const inferenceMs = performance.now() - started;
+  const shareOfTime = (run: InputRun) => (inferenceMs * run.windows.length) / Math.max(1, work.length);
+  return runs.map((run) => (run instanceof Error ? run : finishInput(model, run, overlapSeconds, shareOfTime(run))));
+}
 
-  const frameLogits = stitchFrames(windows, windowLogits, classes, totalFrames);
+interface WorkItem {
+  input: number;
+  index: number;
+  length: number;
+}
+
+function collectWindow(model: RegisteredModel, run: InputRun, index: number, outputs: ort.InferenceSession.ReturnType, row: number): void {
+  const { manifest } = model;
+  const classes = manifest.labels.length;
+  const window = run.windows[index]!;
+  const frames = window.frameCount;
+  const frameEmbeddings = manifest.outputs.frameEmbeddings ? rows3d(outputs, manifest.outputs.frameEmbeddings, row, frames, model) : null;
+  let logits: Float32Array;
+  if (manifest.outputs.frameLogits) {
+    logits = rows3d(outputs, manifest.outputs.frameLogits, row, frames, model).values;
+    checkWidth(logits.length / frames, classes, manifest.outputs.frameLogits, model);
+  } else {
+    const head = model.head!;
+    const embeddings = frameEmbeddings!;
+    checkWidth(embeddings.width, head.dim, `${manifest.outputs.frameEmbeddings} (the head's input)`, model);
+    logits = applyHead(embeddings.values, head.dim, head.weights, head.bias, head.classes);
+  }
+  run.windowLogits[index] = logits;
+  const [ownStart, ownEnd] = run.owned[index]!;
+  if (frameEmbeddings) {
+    run.embeddingSum ??= new Float64Array(frameEmbeddings.width);
+    addRows(run.embeddingSum, frameEmbeddings.values, frameEmbeddings.width, ownStart - window.firstFrame, ownEnd - window.firstFrame);
+  }
+  const weight = ownEnd - ownStart;
+  if (manifest.outputs.utteranceLogits) {
+    const values = rows2d(outputs, manifest.outputs.utteranceLogits, row, model);
+    checkWidth(values.length, classes, manifest.outputs.utteranceLogits, model);
+    run.utteranceLogitSum ??= new Float64Array(values.length);
+    for (let k = 0; k < values.length; k++) run.utteranceLogitSum[k]! += values[k]! * weight;
+  }
+  if (manifest.outputs.utteranceEmbedding) {
+    const values = rows2d(outputs, manifest.outputs.utteranceEmbedding, row, model);
+    run.utteranceEmbeddingSum ??= new Float64Array(values.length);
+    for (let k = 0; k < values.length; k++) run.utteranceEmbeddingSum[k]! += values[k]! * weight;
+  }
+}
+
+function finishInput(model: RegisteredModel, run: InputRun, overlapSeconds: number, inferenceMs: number): ModelRunResult {
+  const { manifest } = model;
+  const classes = manifest.labels.length;
+  const { totalFrames, windows } = run;
+  const frameLogits = stitchFrames(windows, run.windowLogits, classes, totalFrames);
   const frameProbabilities = softmaxRows(frameLogits, classes);
   if (hasNonFinite(frameProbabilities)) throw new ModelOutputError(`${manifest.id} produced NaN or infinite scores`);
   const frameScores = new Float32Array(totalFrames * CANONICAL_LABELS.length);
@@ -140,13 +196,13 @@ export async function runModel(
     frameScores.set(toCanonicalScores(frameProbabilities.subarray(frame * classes, (frame + 1) * classes), model.toCanonical), frame * CANONICAL_LABELS.length);
   }
 
-  const meanEmbedding = embeddingSum ? scale(embeddingSum, 1 / totalFrames) : null;
+  const meanEmbedding = run.embeddingSum ? scale(run.embeddingSum, 1 / totalFrames) : null;
   let ownScores: Float32Array;
-  if (utteranceLogitSum) ownScores = softmaxRows(scale(utteranceLogitSum, 1 / totalFrames), classes);
+  if (run.utteranceLogitSum) ownScores = softmaxRows(scale(run.utteranceLogitSum, 1 / totalFrames), classes);
   else if (model.head && meanEmbedding) ownScores = softmaxRows(applyHead(meanEmbedding, model.head.dim, model.head.weights, model.head.bias, classes), classes);
   else ownScores = meanOfRows(frameProbabilities, classes);
   if (hasNonFinite(ownScores)) throw new ModelOutputError(`${manifest.id} produced NaN or infinite utterance scores`);
-  const embedding = utteranceEmbeddingSum ? scale(utteranceEmbeddingSum, 1 / totalFrames) : meanEmbedding;
+  const embedding = run.utteranceEmbeddingSum ? scale(run.utteranceEmbeddingSum, 1 / totalFrames) : meanEmbedding;
 
   const canonicalScores = toCanonicalScores(ownScores, model.toCanonical);
   let top = 0;
@@ -154,7 +210,7 @@ export async function runModel(
   return {
     frameCount: totalFrames,
     frameRate: manifest.frames.rate,
-    frameOffsetSeconds: geometry.windowSamples / 2 / sampleRate,
+    frameOffsetSeconds: manifest.frames.windowSamples / 2 / manifest.input.sampleRate,
     frameScores,
     ownLabels: [...manifest.labels],
     ownScores: [...ownScores],
@@ -181,14 +237,16 @@ function ownedFrames(windows: readonly AnalysisWindow[]): [number, number][] {
   return windows.map((window, index) => [bounds[index]!, index + 1 < windows.length ? bounds[index + 1]! : window.firstFrame + window.frameCount]);
 }
 
-/** Window indexes grouped into runs of equal length (only those can share a batch). */
-function batches(windows: readonly AnalysisWindow[], size: number): number[][] {
-  const groups: number[][] = [];
-  for (let index = 0; index < windows.length; index++) {
-    const last = groups.at(-1);
-    if (last && last.length < size && windows[last[0]!]!.sampleCount === windows[index]!.sampleCount) last.push(index);
-    else groups.push([index]);
+/** Work grouped into batches of equal-length windows, at most `size` each, in first-seen order of lengths. */
+function batches(work: readonly WorkItem[], size: number): WorkItem[][] {
+  const byLength = new Map<number, WorkItem[]>();
+  for (const item of work) {
+    const group = byLength.get(item.length);
+    if (group) group.push(item);
+    else byLength.set(item.length, [item]);
   }
+  const groups: WorkItem[][] = [];
+  for (const items of byLength.values()) for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
   return groups;
 }
 
