@@ -115,9 +115,19 @@ export function meanRows(matrix: ArrayLike<number>, width: number): Float32Array
  * output.
  */
 export function layerNormalize(samples: ArrayLike<number>, eps: number = LAYER_NORM_EPS): Float32Array {
+  const normalized = new Float32Array(samples.length);
+  const { mean, scale } = layerNormStats(samples, eps);
+  for (let index = 0; index < samples.length; index++) normalized[index] = (samples[index]! - mean) * scale;
+  return normalized;
+}
+
+/**
+ * The mean and 1/sqrt(variance + eps) layerNormalize applies, for callers
+ * that normalise slices on the fly instead of copying the whole signal.
+ */
+export function layerNormStats(samples: ArrayLike<number>, eps: number = LAYER_NORM_EPS): { mean: number; scale: number } {
   const count = samples.length;
-  const normalized = new Float32Array(count);
-  if (count === 0) return normalized;
+  if (count === 0) return { mean: 0, scale: 1 / Math.sqrt(eps) };
   let sum = 0;
   for (let index = 0; index < count; index++) sum += samples[index]!;
   const mean = sum / count;
@@ -126,9 +136,7 @@ export function layerNormalize(samples: ArrayLike<number>, eps: number = LAYER_N
     const centred = samples[index]! - mean;
     squares += centred * centred;
   }
-  const scale = 1 / Math.sqrt(squares / count + eps);
-  for (let index = 0; index < count; index++) normalized[index] = (samples[index]! - mean) * scale;
-  return normalized;
+  return { mean, scale: 1 / Math.sqrt(squares / count + eps) };
 }
 
 export interface TopLabel<L extends string> {

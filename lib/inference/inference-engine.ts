@@ -4,9 +4,6 @@ import { startTypeScriptWorker } from "../jobs/typescript-worker";
 import type { AnalyseOutcome, AnalyseRequest, AnalyseResult, InferenceWorkerData } from "./inference-protocol";
 import type { InferenceDevice, ProviderStatus } from "./onnx-session";
 
-/** Windows per session.run when a graph's batch axis is dynamic and lengths match. */
-export const DEFAULT_BATCH_SIZE = 4;
-
 /** The analysis job's (and model check's) handle on the inference worker thread. */
 export interface InferenceEngine {
   /** Which execution provider works here, found with a tiny model; cached. */
@@ -26,7 +23,7 @@ export function createInferenceEngine(options: {
   const workerData: InferenceWorkerData = {
     device: options.device,
     threads: options.threads,
-    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     probeModelPath: path.join(options.projectRoot, "models", "probe", "probe.onnx"),
   };
   const client = createWorkerClient(() => startTypeScriptWorker(options.projectRoot, "lib/inference/inference.worker.ts", workerData), "inference worker");

@@ -37,7 +37,7 @@ export type InferenceReply =
 export interface InferenceWorkerData {
   device: InferenceDevice;
   threads: number;
-  /** Equal-length windows per session.run where the graph allows batching. */
-  batchSize: number;
+  /** Equal-length windows per session.run where the graph allows batching; by provider when absent. */
+  batchSize?: number;
   probeModelPath: string;
 }

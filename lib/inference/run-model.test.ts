@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseNpy } from "../corpus/npy-parse";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import { loadModelFolder } from "./model-registry";
-import { createSession } from "./onnx-session";
+import { HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
+import { createSession, ort } from "./onnx-session";
 import { AudioTooShortError, runModel } from "./run-model";
 
 /**
@@ -47,6 +48,18 @@ describe("runModel against PyTorch", () => {
     expectClose(result.canonicalScores, expected.utteranceProbabilities.data[0]!, expected.tolerance);
     expectClose(result.embedding!, expected.utteranceEmbedding.data[0]!, expected.tolerance);
     expect(result.topLabel).toBe(CANONICAL_LABELS[result.canonicalScores.indexOf(Math.max(...result.canonicalScores))]);
+  });
+
+  it("gives the same results with the head run as an onnxruntime graph", async () => {
+    const { model, session, expected, input } = await load("funasr-like");
+    const head = model.head!;
+    const { session: headSession } = await createSession(headGraphBytes(head), { device: "cpu", threads: 1 }, "head");
+    const result = await runModel(model, session, input, {
+      applyHead: async (embeddings, frames) =>
+        (await headSession.run({ [HEAD_INPUT]: new ort.Tensor("float32", embeddings, [frames, head.dim]) }))[HEAD_OUTPUT]!.data as Float32Array,
+    });
+    expectClose(result.frameScores, expected.frameProbabilities.data[0]!.flat(), expected.tolerance);
+    expectClose(result.canonicalScores, expected.utteranceProbabilities.data[0]!, expected.tolerance);
   });
 
   it("maps a model's own labels onto the canonical nine, and reads graph utterance outputs", async () => {

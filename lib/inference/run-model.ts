@@ -1,6 +1,6 @@
 import { AppError } from "../domain/app-error";
 import { CANONICAL_LABELS, toCanonicalScores } from "../domain/emotion-labels";
-import { applyHead, hasNonFinite, layerNormalize, softmaxRows } from "../domain/emotion-scores";
+import { applyHead, hasNonFinite, layerNormStats, softmaxRows } from "../domain/emotion-scores";
 import { type AnalysisWindow, planWindows, stitchFrames } from "../domain/frame-windows";
 import type { RegisteredModel } from "./model-registry";
 import { ort } from "./onnx-session";
@@ -18,6 +18,12 @@ export interface ModelRunOptions {
   /** Equal-length windows per session.run when the graph's batch axis is dynamic. */
   batchSize?: number;
   signal?: AbortSignal;
+  /**
+   * Applies the model's separate head to one window's frame embeddings
+   * ([frames, dim] row-major) and returns [frames, classes] logits. Default: a
+   * JavaScript loop; the worker passes an onnxruntime session of the head.
+   */
+  applyHead?: (embeddings: Float32Array, frames: number) => Promise<Float32Array>;
 }
 
 export interface ModelRunResult {
@@ -70,6 +76,8 @@ export async function runModel(
 /** Per-input state while its windows are run (possibly batched with other inputs' windows). */
 interface InputRun {
   samples: Float32Array;
+  /** Applied to each window as it is copied out: (x − mean) · scale. */
+  normalisation: { mean: number; scale: number };
   windows: AnalysisWindow[];
   owned: [number, number][];
   totalFrames: number;
@@ -108,8 +116,9 @@ export async function runModelOnMany(
       );
     }
     return {
+      samples: input,
       // Normalised over the whole stretch, not per window, so windows of one recording see one level.
-      samples: manifest.input.layerNorm ? layerNormalize(input) : input,
+      normalisation: manifest.input.layerNorm ? layerNormStats(input) : { mean: 0, scale: 1 },
       windows,
       owned: ownedFrames(windows),
       totalFrames: windows.reduce((end, window) => Math.max(end, window.firstFrame + window.frameCount), 0),
@@ -125,17 +134,28 @@ export async function runModelOnMany(
     if (!(run instanceof Error)) run.windows.forEach((window, index) => work.push({ input, index, length: window.sampleCount }));
   });
   const started = performance.now();
-  for (const batch of batches(work, manifest.batch.dynamic ? Math.max(1, options.batchSize ?? 1) : 1)) {
-    if (options.signal?.aborted) throw new InferenceCancelledError("The analysis was cancelled.");
+  const groups = batches(work, manifest.batch.dynamic ? Math.max(1, options.batchSize ?? 1) : 1);
+  const start = (batch: readonly WorkItem[]) => {
     const length = batch[0]!.length;
     const data = new Float32Array(batch.length * length);
     batch.forEach((item, row) => {
       const run = runs[item.input] as InputRun;
-      const window = run.windows[item.index]!;
-      data.set(run.samples.subarray(window.startSample, window.startSample + length), row * length);
+      const start = run.windows[item.index]!.startSample;
+      const { mean, scale } = run.normalisation;
+      const source = run.samples.subarray(start, start + length);
+      const target = data.subarray(row * length, (row + 1) * length);
+      if (mean === 0 && scale === 1) target.set(source);
+      else for (let k = 0; k < length; k++) target[k] = (source[k]! - mean) * scale;
     });
-    const outputs = await session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) });
-    batch.forEach((item, row) => collectWindow(model, runs[item.input] as InputRun, item.index, outputs, row));
+    return session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) });
+  };
+  const head =
+    options.applyHead ??
+    (async (embeddings: Float32Array) => applyHead(embeddings, model.head!.dim, model.head!.weights, model.head!.bias, model.head!.classes));
+  for (const group of groups) {
+    if (options.signal?.aborted) throw new InferenceCancelledError("The analysis was cancelled.");
+    const outputs = await start(group);
+    for (const [row, item] of group.entries()) await collectWindow(model, runs[item.input] as InputRun, item.index, outputs, row, head);
   }
   const inferenceMs = performance.now() - started;
   const shareOfTime = (run: InputRun) => (inferenceMs * run.windows.length) / Math.max(1, work.length);
@@ -148,7 +168,14 @@ interface WorkItem {
   length: number;
 }
 
-function collectWindow(model: RegisteredModel, run: InputRun, index: number, outputs: ort.InferenceSession.ReturnType, row: number): void {
+async function collectWindow(
+  model: RegisteredModel,
+  run: InputRun,
+  index: number,
+  outputs: ort.InferenceSession.ReturnType,
+  row: number,
+  head: (embeddings: Float32Array, frames: number) => Promise<Float32Array>,
+): Promise<void> {
   const { manifest } = model;
   const classes = manifest.labels.length;
   const window = run.windows[index]!;
@@ -159,10 +186,9 @@ function collectWindow(model: RegisteredModel, run: InputRun, index: number, out
     logits = rows3d(outputs, manifest.outputs.frameLogits, row, frames, model).values;
     checkWidth(logits.length / frames, classes, manifest.outputs.frameLogits, model);
   } else {
-    const head = model.head!;
     const embeddings = frameEmbeddings!;
-    checkWidth(embeddings.width, head.dim, `${manifest.outputs.frameEmbeddings} (the head's input)`, model);
-    logits = applyHead(embeddings.values, head.dim, head.weights, head.bias, head.classes);
+    checkWidth(embeddings.width, model.head!.dim, `${manifest.outputs.frameEmbeddings} (the head's input)`, model);
+    logits = await head(embeddings.values, frames);
   }
   run.windowLogits[index] = logits;
   const [ownStart, ownEnd] = run.owned[index]!;
