@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_INPUTS_DIR } from "./e2e/driver/e2e-inputs";
 import { readTestEnvironment } from "./lib/config/env";
 
 // End-to-end tests drive the production build, served by `npm start` on its
@@ -51,9 +52,12 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
-      // The import spec reads datasets/fixtures and uploads one file over a small limit.
-      IMPORT_ROOTS: path.join(import.meta.dirname, "datasets"),
+      // The import spec reads datasets/fixtures and uploads one file over a small limit; the
+      // analysis spec imports long audio it writes to E2E_INPUTS_DIR.
+      IMPORT_ROOTS: [path.join(import.meta.dirname, "datasets"), E2E_INPUTS_DIR].join(path.delimiter),
       UPLOAD_MAX_BYTES: "1M",
+      // Random-weight test models: two that run, four broken in different ways.
+      MODELS_DIR: "models/testing",
     },
     stdout: "pipe",
     stderr: "pipe",

@@ -7,6 +7,11 @@
 export type { CorpusSummary, RecordingSummary } from "@/lib/corpus/corpus-types";
 export type { ImportCounts, ImportOutcome, ImportReport, ImportReportEntry } from "@/lib/corpus/import-report";
 export type { PeaksWindowJson } from "@/lib/corpus/serve-peaks";
+export type { AnalysisReport, AnalysisReportEntry } from "@/lib/inference/analysis-job";
+export type { InferenceAvailability } from "@/lib/inference/provider-registry";
+export type { AnalysisView, UtteranceScoresView } from "@/lib/inference/serve-analyses";
+export type { CurvesJson } from "@/lib/inference/serve-curves";
+export type { InvalidModelView, ModelsListing, ModelView } from "@/lib/inference/serve-models";
 export type { JobSummary } from "@/lib/http/job-summary";
 export type { JobProgress, JobStatus } from "@/lib/jobs/job-types";
 export type { JobView } from "@/lib/jobs/job-view";

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { InferenceAvailability } from "./api-types";
 
 /** The subset of /api/health the workbench shows. */
 export interface HealthSummary {
@@ -6,6 +7,7 @@ export interface HealthSummary {
   version?: string;
   database?: { mode: "embedded" | "postgresql"; migrations: { applied: number; pending: string[] } };
   executionProviders?: string[];
+  inference?: InferenceAvailability;
   error?: string;
 }
 
@@ -16,6 +18,7 @@ export function healthQueryOptions() {
       const response = await fetch("/api/health", { cache: "no-store" });
       return (await response.json()) as HealthSummary;
     },
-    refetchInterval: 30_000,
+    // The inference worker probes its provider after start-up: ask again soon until it has.
+    refetchInterval: (query) => (query.state.data?.inference?.state === "probing" ? 2_000 : 30_000),
   });
 }

@@ -12,6 +12,18 @@ interface RecordingSummary {
   trackIndex: number;
 }
 
+interface JobSummary {
+  id: string;
+  kind: string;
+  status: string;
+}
+
+export interface HealthSample {
+  status: number;
+  milliseconds: number;
+  body: { status: string; executionProviders?: string[]; inference?: { state: string; provider?: { active: string; threads: number } } };
+}
+
 /** The workbench's HTTP API as specs use it to look things up. */
 export class WorkbenchApi {
   constructor(private readonly request: APIRequestContext) {}
@@ -30,5 +42,20 @@ export class WorkbenchApi {
     const recording = (await this.recordingsOf(corpusName)).find((entry) => entry.originalName === fileName);
     if (!recording) throw new Error(`no recording ${fileName} in ${corpusName}`);
     return recording.id;
+  }
+
+  /** The newest job of a kind, or undefined. */
+  async latestJob(kind: string): Promise<JobSummary | undefined> {
+    const response = await this.request.get("/api/jobs?limit=20");
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { jobs: JobSummary[] }).jobs.find((job) => job.kind === kind);
+  }
+
+  /** GET /api/health, timed from request to parsed body. */
+  async health(): Promise<HealthSample> {
+    const started = performance.now();
+    const response = await this.request.get("/api/health");
+    const body = (await response.json()) as HealthSample["body"];
+    return { status: response.status(), milliseconds: Math.round(performance.now() - started), body };
   }
 }

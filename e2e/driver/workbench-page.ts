@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { ExplorerView } from "./explorer-view";
 import { JobsPanel } from "./jobs-panel";
+import { RecordingAnalysisView } from "./recording-analysis";
 
 /** Page object for the workbench shell: specs talk to this, not to selectors. */
 export class WorkbenchPage {
@@ -33,6 +34,16 @@ export class WorkbenchPage {
 
   databaseStatus(): Locator {
     return this.statusBar.getByTestId("status-database");
+  }
+
+  /** What the status bar says about inference ("CPU · 1 thread", "CUDA", "Inference unavailable: …"). */
+  inferenceStatus(): Locator {
+    return this.statusBar.getByTestId("status-inference");
+  }
+
+  /** The Analysis section of the recording open in the editor area. */
+  recordingAnalysis(): RecordingAnalysisView {
+    return new RecordingAnalysisView(this.page);
   }
 
   explorer(): ExplorerView {

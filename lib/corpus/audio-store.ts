@@ -8,6 +8,7 @@ import path from "node:path";
  *   originals/ab/<sha256 of the file>          the researcher's bytes, unchanged
  *   analysis/ab/<analysis hash>.wav            16 kHz mono PCM, what models read
  *   peaks/ab/<analysis hash>.peaks             waveform min/max pyramid for the editor
+ *   frame-scores/ab/<sha256>.f32               a model's frame scores (float32 frames × 9)
  *   tmp/                                       files being written
  *
  * Files are written under tmp/, flushed, then renamed into place, so a path
@@ -20,6 +21,8 @@ export interface AudioStore {
   originalPath(contentHash: string): string;
   analysisPath(analysisHash: string): string;
   peaksPath(analysisHash: string): string;
+  /** A model's frame scores for one analysis, by the SHA-256 of their bytes. */
+  frameScoresPath(frameScoresHash: string): string;
   /** A fresh path under tmp/ for a file being written. */
   temporaryPath(suffix: string): string;
   /** Flushes a finished temporary file and moves it to its address; an existing copy (same content) wins. */
@@ -38,6 +41,7 @@ export function openAudioStore(dataDir: string): AudioStore {
     originalPath: (hash) => address("originals", hash, ""),
     analysisPath: (hash) => address("analysis", hash, ".wav"),
     peaksPath: (hash) => address("peaks", hash, ".peaks"),
+    frameScoresPath: (hash) => address("frame-scores", hash, ".f32"),
     temporaryPath: (suffix) => path.join(root, "tmp", `${Date.now()}-${randomBytes(6).toString("hex")}${suffix}`),
     commit: async (temporaryPath, finalPath) => {
       await flushFile(temporaryPath);
@@ -59,6 +63,7 @@ export async function ensureStoreFolders(store: AudioStore): Promise<void> {
 export interface ReferencedAudio {
   contentHashes: ReadonlySet<string>;
   analysisHashes: ReadonlySet<string>;
+  frameScoreHashes: ReadonlySet<string>;
 }
 
 /**
@@ -83,6 +88,7 @@ export async function sweepOrphans(
     ["originals", referenced.contentHashes],
     ["analysis", referenced.analysisHashes],
     ["peaks", referenced.analysisHashes],
+    ["frame-scores", referenced.frameScoreHashes],
   ] as const) {
     for (const filePath of await listTwoLevels(path.join(/*turbopackIgnore: true*/ store.root, kind))) {
       const hash = path.basename(filePath).split(".")[0] ?? "";

@@ -95,7 +95,8 @@ export interface NewAnalysis {
   utteranceScores: JsonValue;
   frameRate: number;
   frameCount: number;
-  frameScores: Float32Array;
+  /** SHA-256 of the frame scores file already committed to the store. */
+  frameScoresHash: string;
   embedding: Float32Array | null;
   executionProvider: string;
   windowSettings: JsonValue;
@@ -110,7 +111,7 @@ export async function saveAnalysis(prisma: PrismaClient, analysis: NewAnalysis):
     utteranceScores: analysis.utteranceScores as Prisma.InputJsonValue,
     frameRate: analysis.frameRate,
     frameCount: analysis.frameCount,
-    frameScores: float32Bytes(analysis.frameScores),
+    frameScoresHash: analysis.frameScoresHash,
     embeddingDim: analysis.embedding?.length ?? null,
     embedding: analysis.embedding ? float32Bytes(analysis.embedding) : null,
     frameEmbeddings: null,
@@ -136,7 +137,8 @@ export interface StoredAnalysis {
   utteranceScores: JsonValue;
   frameRate: number | null;
   frameCount: number | null;
-  frameScores: Float32Array | null;
+  /** Read the scores with readFrameScores(store, hash) from lib/inference/frame-scores-file. */
+  frameScoresHash: string | null;
   embedding: Float32Array | null;
   executionProvider: string;
   windowSettings: JsonValue;
@@ -148,7 +150,7 @@ export interface StoredAnalysis {
 export async function listAnalysesOfRecording(
   prisma: PrismaClient,
   recordingId: string,
-  filter: { modelKey?: string; withFrames?: boolean } = {},
+  filter: { modelKey?: string } = {},
 ): Promise<StoredAnalysis[]> {
   const recording = await prisma.recording.findUnique({ where: { id: recordingId }, select: { analysisHash: true } });
   if (!recording?.analysisHash) return [];
@@ -163,7 +165,7 @@ export async function listAnalysesOfRecording(
       utteranceScores: true,
       frameRate: true,
       frameCount: true,
-      frameScores: filter.withFrames ?? false,
+      frameScoresHash: true,
       embedding: true,
       executionProvider: true,
       windowSettings: true,
@@ -181,7 +183,7 @@ export async function listAnalysesOfRecording(
     utteranceScores: row.utteranceScores as JsonValue,
     frameRate: row.frameRate,
     frameCount: row.frameCount,
-    frameScores: "frameScores" in row && row.frameScores ? toFloat32(row.frameScores as Uint8Array) : null,
+    frameScoresHash: row.frameScoresHash,
     embedding: row.embedding ? toFloat32(row.embedding) : null,
     executionProvider: row.executionProvider,
     windowSettings: row.windowSettings as JsonValue,

@@ -273,13 +273,15 @@ export async function findRecordingMedia(prisma: PrismaClient, id: string): Prom
   });
 }
 
-/** Every audio hash a row refers to, for the orphan sweep. */
+/** Every stored-file hash a row refers to, for the orphan sweep. */
 export async function listReferencedAudioHashes(
   prisma: PrismaClient,
-): Promise<{ contentHashes: Set<string>; analysisHashes: Set<string> }> {
+): Promise<{ contentHashes: Set<string>; analysisHashes: Set<string>; frameScoreHashes: Set<string> }> {
   const rows = await prisma.recording.findMany({ select: { contentHash: true, analysisHash: true } });
+  const analyses = await prisma.analysis.findMany({ where: { frameScoresHash: { not: null } }, select: { frameScoresHash: true } });
   return {
     contentHashes: new Set(rows.map((row) => row.contentHash)),
     analysisHashes: new Set(rows.flatMap((row) => (row.analysisHash ? [row.analysisHash] : []))),
+    frameScoreHashes: new Set(analyses.map((row) => row.frameScoresHash!)),
   };
 }

@@ -14,6 +14,7 @@ import { ensureStoreFolders, openAudioStore, type AudioStore } from "../corpus/a
 import { importHarness, sineChannel, waitForJob, writeWav } from "../corpus/testing/import-fixtures";
 import { type AnalysisReport, createAnalysisJobHandler } from "./analysis-job";
 import { ANALYSE_JOB_KIND, type AnalyseJobRequest } from "./analysis-job-payload";
+import { readFrameScores } from "./frame-scores-file";
 import { createInferenceEngine, type InferenceEngine } from "./inference-engine";
 import { enqueueAnalysis } from "./start-analysis";
 
@@ -88,15 +89,16 @@ describe(`analysis jobs on ${testDatabaseMode()}`, () => {
     expect(report.entries.find((entry) => entry.name === "c-click.wav")).toMatchObject({ outcome: "failed", code: "AUDIO_TOO_SHORT" });
     expect(job.progress).toMatchObject({ done: 3, total: 3, unit: "recordings" });
 
-    const analyses = await listAnalysesOfRecording(database.prisma, interview.id, { withFrames: true });
+    const analyses = await listAnalysesOfRecording(database.prisma, interview.id);
     expect(analyses.map((analysis) => analysis.rangeKey).sort()).toEqual(["", "0.500-2.000"]);
     const whole = analyses.find((analysis) => analysis.rangeKey === "")!;
     // 3 s at 16 kHz: floor((48000 − 400) / 320) + 1 frames.
     expect(whole.frameCount).toBe(149);
     expect(whole.frameRate).toBe(50);
-    expect(whole.frameScores).toHaveLength(149 * CANONICAL_LABELS.length);
+    const frameScores = await readFrameScores(store, whole.frameScoresHash!);
+    expect(frameScores).toHaveLength(149 * CANONICAL_LABELS.length);
     for (let frame = 0; frame < 149; frame++) {
-      const sum = whole.frameScores!.subarray(frame * 9, frame * 9 + 9).reduce((total, value) => total + value, 0);
+      const sum = frameScores.subarray(frame * 9, frame * 9 + 9).reduce((total, value) => total + value, 0);
       expect(sum).toBeCloseTo(1, 5);
     }
     expect(whole.embedding).toHaveLength(16);
@@ -156,12 +158,13 @@ describe(`analysis jobs on ${testDatabaseMode()}`, () => {
     const { report } = await analyse({ modelId: "testing-funasr-like", selection: { corpusName: "Batch" } });
     expect(report.counts).toEqual({ analysed: 3, cached: 0, failed: 0 });
     for (const recording of (await listRecordings(database.prisma)).filter((r) => r.corpusName === "Batch")) {
-      const [stored] = await listAnalysesOfRecording(database.prisma, recording.id, { modelKey: "testing-funasr-like", withFrames: true });
+      const [stored] = await listAnalysesOfRecording(database.prisma, recording.id, { modelKey: "testing-funasr-like" });
+      const storedScores = await readFrameScores(store, stored!.frameScoresHash!);
       const alone = await engine.analyse({ modelFolder: path.join(modelsDir, "funasr-like"), audioPath: store.analysisPath(recording.analysisHash!), batchSize: 1 });
       expect(stored!.windowSettings).toMatchObject({ batchedRecordings: 3 });
-      expect(stored!.frameScores).toHaveLength(alone.frameScores.length);
+      expect(storedScores).toHaveLength(alone.frameScores.length);
       let worst = 0;
-      for (let index = 0; index < alone.frameScores.length; index++) worst = Math.max(worst, Math.abs(stored!.frameScores![index]! - alone.frameScores[index]!));
+      for (let index = 0; index < alone.frameScores.length; index++) worst = Math.max(worst, Math.abs(storedScores[index]! - alone.frameScores[index]!));
       expect(worst).toBeLessThan(1e-6);
     }
   });

@@ -17,6 +17,7 @@ import type { JsonValue } from "../jobs/job-types";
 import { analyseJobPayloadSchema, type AnalyseJobPayload } from "./analysis-job-payload";
 import type { InferenceEngine } from "./inference-engine";
 import type { AnalyseResult } from "./inference-protocol";
+import { writeFrameScores } from "./frame-scores-file";
 import { type RegisteredModel, scanModels } from "./model-registry";
 
 /**
@@ -204,7 +205,10 @@ async function analyseGroup(
         outcomes.set(target.recordingId, { report: { ...base, outcome: "failed", code: outcome.error.code, reason: outcome.error.message } });
         continue;
       }
-      await saveAnalysis(database.prisma, toNewAnalysis(target.analysisHash, modelId, undefined, outcome.result, pending.length));
+      await saveAnalysis(
+        database.prisma,
+        toNewAnalysis(target.analysisHash, modelId, undefined, outcome.result, await writeFrameScores(store, outcome.result.frameScores), pending.length),
+      );
       outcomes.set(target.recordingId, { report: { ...base, outcome: "analysed", audioSeconds: target.durationSeconds }, provider: outcome.result.provider.active });
     }
   } catch (error) {
@@ -254,7 +258,8 @@ async function analyseTarget(
       if (result.model.fileHash !== model.fileHash) {
         throw new ModelChangedError(`${model.manifest.id}'s model file changed while the job ran; run the analysis again.`);
       }
-      await saveAnalysis(database.prisma, toNewAnalysis(target.analysisHash, modelId, range, result));
+      const frameScoresHash = await writeFrameScores(store, result.frameScores);
+      await saveAnalysis(database.prisma, toNewAnalysis(target.analysisHash, modelId, range, result, frameScoresHash));
       provider = result.provider.active;
       analysed++;
     }
@@ -293,6 +298,7 @@ function toNewAnalysis(
   modelId: string,
   range: { startSeconds: number; endSeconds: number } | undefined,
   result: AnalyseResult,
+  frameScoresHash: string,
   batchedRecordings = 1,
 ) {
   return {
@@ -308,7 +314,7 @@ function toNewAnalysis(
     },
     frameRate: result.frameRate,
     frameCount: result.frameCount,
-    frameScores: result.frameScores,
+    frameScoresHash,
     embedding: result.embedding,
     executionProvider: result.provider.active,
     windowSettings: {

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeWav } from "../audio/wav-encode";
-import { openAudioStore, type AudioStore } from "../corpus/audio-store";
+import { ensureStoreFolders, openAudioStore, type AudioStore } from "../corpus/audio-store";
+import { writeFrameScores } from "./frame-scores-file";
 import type { RecordingMedia } from "../corpus/corpus-types";
 import { describeWebUiFolder } from "../corpus/webui-folder";
 import { ensureWebUiModel } from "../corpus/webui-model";
@@ -56,6 +57,13 @@ function frameScores(frames: number): Float32Array {
 
 const UTTERANCE = [0.05, 0.02, 0.03, 0.6, 0.1, 0.05, 0.1, 0.03, 0.02];
 
+/** Stores the frame scores in the store, then the analysis row that names them. */
+async function save(audioHash: string, modelKey: string, extra: Partial<NewAnalysis> = {}, frames = frameScores(extra.frameCount ?? FRAMES)): Promise<void> {
+  await ensureStoreFolders(store);
+  const frameScoresHash = await writeFrameScores(store, frames);
+  await saveAnalysis(database.prisma, analysisOf(audioHash, modelKey, { ...extra, frameScoresHash }));
+}
+
 function analysisOf(audioHash: string, modelKey: string, extra: Partial<NewAnalysis> = {}): NewAnalysis {
   return {
     audioHash,
@@ -69,7 +77,7 @@ function analysisOf(audioHash: string, modelKey: string, extra: Partial<NewAnaly
     },
     frameRate: RATE,
     frameCount: FRAMES,
-    frameScores: frameScores(FRAMES),
+    frameScoresHash: "",
     embedding: new Float32Array(16).map((_, index) => index / 16 - 0.5),
     executionProvider: "cpu",
     windowSettings: { windows: 1, overlapSeconds: 0.5, frameOffsetSeconds: OFFSET, threads: 1, cudaFallback: "libcudart.so.12: cannot open" },
@@ -115,11 +123,11 @@ beforeAll(async () => {
   analysed = await addRecording(corpus.id, "interview-03.wav", analysisHash);
   // A few milliseconds apart, so "newest first" has one answer.
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-  await saveAnalysis(database.prisma, analysisOf(analysisHash, "testing-full-outputs"));
+  await save(analysisHash, "testing-full-outputs");
   await tick();
-  await saveAnalysis(database.prisma, analysisOf(analysisHash, "testing-full-outputs", { range: { startSeconds: 0.5, endSeconds: 1.5 }, frameCount: 50, frameScores: frameScores(50) }));
+  await save(analysisHash, "testing-full-outputs", { range: { startSeconds: 0.5, endSeconds: 1.5 }, frameCount: 50 });
   await tick();
-  await saveAnalysis(database.prisma, analysisOf(analysisHash, "testing-funasr-like", { embedding: null }));
+  await save(analysisHash, "testing-funasr-like", { embedding: null });
 
   // A WebUI result imported with the recording: utterance scores, no frames.
   const importedHash = sha256("imported audio");
@@ -216,7 +224,7 @@ describe(`analysis routes on ${testDatabaseMode()}`, () => {
   });
 
   it("reduces the frame scores to one bucket per pixel, row-major, with each bucket's min, max and mean", async () => {
-    const response = await serveCurves({ database, media: analysed, query: curvesQuery("model=testing-full-outputs&pixels=10") });
+    const response = await serveCurves({ database, store, media: analysed, query: curvesQuery("model=testing-full-outputs&pixels=10") });
     expect(response.status).toBe(200);
     const curves = (await response.json()) as CurvesJson;
     expect(curves).toMatchObject({ labels: [...CANONICAL_LABELS], frameRate: RATE, frameCount: FRAMES, from: 0, to: SECONDS, buckets: 10, perFrame: false, framesInRange: FRAMES });
@@ -236,27 +244,27 @@ describe(`analysis routes on ${testDatabaseMode()}`, () => {
   });
 
   it("serves one bucket per frame when zoomed in, and null where the range runs past the end", async () => {
-    const zoomed = (await (await serveCurves({ database, media: analysed, query: curvesQuery("model=testing-full-outputs&from=1&to=1.1&pixels=800") })).json()) as CurvesJson;
+    const zoomed = (await (await serveCurves({ database, store, media: analysed, query: curvesQuery("model=testing-full-outputs&from=1&to=1.1&pixels=800") })).json()) as CurvesJson;
     expect(zoomed).toMatchObject({ perFrame: true, buckets: 5, framesInRange: 5, bucketSeconds: 1 / RATE });
     expect(zoomed.from).toBeCloseTo(1.0025, 6);
     expect(zoomed.mean.slice(0, K)).toEqual(CANONICAL_LABELS.map((_, k) => Math.round(frameValue(50, k) * 10_000) / 10_000));
 
-    const past = (await (await serveCurves({ database, media: analysed, query: curvesQuery("model=testing-full-outputs&from=1&to=4&pixels=20") })).json()) as CurvesJson;
+    const past = (await (await serveCurves({ database, store, media: analysed, query: curvesQuery("model=testing-full-outputs&from=1&to=4&pixels=20") })).json()) as CurvesJson;
     expect(past).toMatchObject({ perFrame: false, buckets: 20, framesInRange: 50 });
     expect(past.mean.at(-1)).toBeNull();
     expect(past.mean[0]).not.toBeNull();
   });
 
   it("answers 404 without an analysis or frame scores, and 400 for a range after the end", async () => {
-    const unknown = await serveCurves({ database, media: analysed, query: curvesQuery("model=emotion2vec-plus-large") });
+    const unknown = await serveCurves({ database, store, media: analysed, query: curvesQuery("model=emotion2vec-plus-large") });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: string; code: string })).toMatchObject({ code: "ANALYSIS_NOT_FOUND", error: expect.stringContaining("interview-03.wav") });
 
-    const noFrames = await serveCurves({ database, media: imported, query: curvesQuery("model=emotion2vec-plus-webui-import") });
+    const noFrames = await serveCurves({ database, store, media: imported, query: curvesQuery("model=emotion2vec-plus-webui-import") });
     expect(noFrames.status).toBe(404);
     expect(((await noFrames.json()) as { code: string }).code).toBe("CURVES_NOT_AVAILABLE");
 
-    const after = await serveCurves({ database, media: analysed, query: curvesQuery("model=testing-full-outputs&from=5") });
+    const after = await serveCurves({ database, store, media: analysed, query: curvesQuery("model=testing-full-outputs&from=5") });
     expect(after.status).toBe(400);
     expect(((await after.json()) as { error: string }).error).toContain("after the end of the recording");
   });
@@ -282,8 +290,8 @@ describe(`analysis routes on ${testDatabaseMode()}`, () => {
     const corpus = await ensureCorpus(database.prisma, "Analysis routes");
     const hour = await addRecording(corpus.id, "hour.wav", hourHash);
     const scores = new Float32Array(frames * K).map((_, index) => ((index * 2_654_435_761) % 1_000_003) / 1_000_003);
-    await saveAnalysis(database.prisma, analysisOf(hourHash, "testing-funasr-like", { frameCount: frames, frameScores: scores }));
-    const response = await serveCurves({ database, media: { ...hour, durationSeconds: 3600 }, query: curvesQuery("model=testing-funasr-like&pixels=1000") });
+    await save(hourHash, "testing-funasr-like", { frameCount: frames }, scores);
+    const response = await serveCurves({ database, store, media: { ...hour, durationSeconds: 3600 }, query: curvesQuery("model=testing-funasr-like&pixels=1000") });
     const bytes = (await response.arrayBuffer()).byteLength;
     expect(response.status).toBe(200);
     expect(bytes).toBeLessThan(300_000);

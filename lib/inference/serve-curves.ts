@@ -1,3 +1,5 @@
+import type { AudioStore } from "../corpus/audio-store";
+import { readFrameScores } from "./frame-scores-file";
 import { z } from "zod";
 import type { RecordingMedia } from "../corpus/corpus-types";
 import { listAnalysesOfRecording, type StoredAnalysis } from "../db/analysis.repository";
@@ -65,9 +67,8 @@ export async function latestWholeAnalysis(
   database: Database,
   recordingId: string,
   modelKey: string,
-  options: { withFrames: boolean },
 ): Promise<StoredAnalysis | null> {
-  const analyses = await listAnalysesOfRecording(database.prisma, recordingId, { modelKey, withFrames: options.withFrames });
+  const analyses = await listAnalysesOfRecording(database.prisma, recordingId, { modelKey });
   return analyses.find((analysis) => analysis.rangeKey === "") ?? null;
 }
 
@@ -75,10 +76,15 @@ export type CurvesOutcome =
   | { ok: true; curves: CurvesJson }
   | { ok: false; status: 400 | 404; code: "QUERY_INVALID" | "CURVES_NOT_AVAILABLE"; problem: string };
 
-/** The curves of one stored analysis (loaded with its frames), or why there are none. */
-export function curvesOf(analysis: StoredAnalysis, query: CurvesQuery, durationSeconds: number): CurvesOutcome {
+/** The curves of one stored analysis and its frame scores (read from the store), or why there are none. */
+export function curvesOf(
+  analysis: StoredAnalysis,
+  frameScores: Float32Array | null,
+  query: CurvesQuery,
+  durationSeconds: number,
+): CurvesOutcome {
   const classes = CANONICAL_LABELS.length;
-  const { frameScores, frameRate } = analysis;
+  const { frameRate } = analysis;
   const unavailable = (problem: string): CurvesOutcome => ({ ok: false, status: 404, code: "CURVES_NOT_AVAILABLE", problem });
   // Results imported from WebUI folders have utterance scores only.
   if (!frameScores || !frameRate || frameScores.length === 0) return unavailable("it has no frame scores");
@@ -116,13 +122,19 @@ export function curvesOf(analysis: StoredAnalysis, query: CurvesQuery, durationS
   return { ok: true, curves };
 }
 
-export async function serveCurves(options: { database: Database; media: RecordingMedia; query: CurvesQuery }): Promise<Response> {
-  const { database, media, query } = options;
-  const analysis = await latestWholeAnalysis(database, media.id, query.model, { withFrames: true });
+export async function serveCurves(options: {
+  database: Database;
+  store: AudioStore;
+  media: RecordingMedia;
+  query: CurvesQuery;
+}): Promise<Response> {
+  const { database, store, media, query } = options;
+  const analysis = await latestWholeAnalysis(database, media.id, query.model);
   if (!analysis) {
     return errorResponse(404, `${media.originalName} has no analysis by model ${query.model}; analyse it with that model first.`, "ANALYSIS_NOT_FOUND");
   }
-  const outcome = curvesOf(analysis, query, media.durationSeconds);
+  const frameScores = analysis.frameScoresHash ? await readFrameScores(store, analysis.frameScoresHash) : null;
+  const outcome = curvesOf(analysis, frameScores, query, media.durationSeconds);
   if (!outcome.ok) return errorResponse(outcome.status, `No curves for ${media.originalName} by ${query.model}: ${outcome.problem}.`, outcome.code);
   // A forced re-analysis replaces the curves behind the same URL.
   return Response.json(outcome.curves, { headers: { "Cache-Control": "no-store" } });

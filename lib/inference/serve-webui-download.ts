@@ -37,7 +37,7 @@ export async function serveWebUiDownload(options: {
   query: WebUiDownloadQuery;
 }): Promise<Response> {
   const { database, store, media, query } = options;
-  const analysis = await latestWholeAnalysis(database, media.id, query.model, { withFrames: false });
+  const analysis = await latestWholeAnalysis(database, media.id, query.model);
   if (!analysis) {
     return errorResponse(404, `${media.originalName} has no analysis by model ${query.model}; analyse it with that model first.`, "ANALYSIS_NOT_FOUND");
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { analysisProgressText } from "../analysis/analysis-text";
 import type { JobSummary } from "../api-types";
 import { recentJobsQuery } from "./job-queries";
 
@@ -42,6 +43,8 @@ export function JobsPanel() {
 function progressText(job: JobSummary): string {
   const progress = job.progress;
   if (!progress) return "";
+  // Analyses differ in length: audio time and time left say more than a count of recordings.
+  if (progress.audioSecondsTotal !== undefined) return analysisProgressText(progress);
   const percent = progress.total > 0 ? ` (${Math.floor((progress.done / progress.total) * 100)}%)` : "";
   return `${progress.done} of ${progress.total} ${progress.unit}${percent}`;
 }

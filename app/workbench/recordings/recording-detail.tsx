@@ -1,10 +1,11 @@
 "use client";
 
+import { RecordingAnalysis } from "../analysis/recording-analysis";
 import type { RecordingSummary } from "../api-types";
 import { formatDuration } from "../format-duration";
 import { recordingAudioUrl } from "./recording-queries";
 
-/** A recording's facts and a player for its analysis audio; the editor (waveform, curves) comes later. */
+/** A recording's facts, a player for its analysis audio, and its model results; the editor (waveform, curves) comes later. */
 export function RecordingDetail({ recording }: { recording: RecordingSummary }) {
   const facts: [string, string][] = [
     ["Corpus", recording.corpusName],
@@ -34,6 +35,7 @@ export function RecordingDetail({ recording }: { recording: RecordingSummary }) 
           Download the original file
         </a>
       </p>
+      <RecordingAnalysis key={recording.id} recording={recording} />
     </article>
   );
 }
