@@ -4,15 +4,16 @@ import { openAudioDecoding } from "./decode-audio-file";
 import { readWavLayout } from "./wav-header";
 
 /**
- * Reads (part of) a stored 16 kHz analysis WAV into one Float32Array. The
- * import writes these as 16-bit mono PCM, which is read straight from disk
- * and converted in one tight loop; anything else goes through the general
- * decoder. Inference reads an hour in a fraction of a second this way.
+ * Reads (part of) a stored 16 kHz analysis WAV. The import writes these as
+ * 16-bit mono PCM, which is returned as read from disk (value / 32768 is the
+ * sample) so the caller converts only what it uses; anything else goes
+ * through the general decoder as floats.
  */
-export async function readAnalysisAudio(
-  filePath: string,
-  range?: { startSeconds: number; endSeconds: number },
-): Promise<{ samples: Float32Array; sampleRate: number }> {
+export type AnalysisAudio =
+  | { kind: "pcm16"; pcm: Int16Array; sampleRate: number }
+  | { kind: "float32"; samples: Float32Array; sampleRate: number };
+
+export async function readAnalysisAudio(filePath: string, range?: { startSeconds: number; endSeconds: number }): Promise<AnalysisAudio> {
   const source = await openFileSource(filePath, "analysis audio");
   let layout;
   try {
@@ -36,17 +37,13 @@ export async function readAnalysisAudio(
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    const pcm = new Int16Array(bytes.buffer, 0, Math.floor(read / 2));
-    const samples = new Float32Array(pcm.length);
-    const scale = 1 / 32768;
-    for (let index = 0; index < pcm.length; index++) samples[index] = pcm[index]! * scale;
-    return { samples, sampleRate: layout.sampleRate };
+    return { kind: "pcm16", pcm: new Int16Array(bytes.buffer, 0, Math.floor(read / 2)), sampleRate: layout.sampleRate };
   } finally {
     await handle.close();
   }
 }
 
-async function decodeGenerally(filePath: string, range?: { startSeconds: number; endSeconds: number }) {
+async function decodeGenerally(filePath: string, range?: { startSeconds: number; endSeconds: number }): Promise<AnalysisAudio> {
   const decoding = await openAudioDecoding(filePath, { displayName: "analysis audio" });
   const rate = decoding.info.sampleRate;
   const first = range ? Math.max(0, Math.floor(range.startSeconds * rate)) : 0;
@@ -67,5 +64,5 @@ async function decodeGenerally(filePath: string, range?: { startSeconds: number;
     samples.set(part, offset);
     offset += part.length;
   }
-  return { samples, sampleRate: rate };
+  return { kind: "float32", samples, sampleRate: rate };
 }

@@ -12,6 +12,8 @@ import type { ClassificationHead } from "./model-registry";
  */
 export const HEAD_INPUT = "embeddings";
 export const HEAD_OUTPUT = "logits";
+/** Column sums of the embeddings (sum over frames), so the utterance mean needs no JavaScript pass. */
+export const HEAD_FRAME_SUM = "frame_sum";
 
 export function headGraphBytes(head: ClassificationHead): Uint8Array {
   const weights = tensor("weights", [head.classes, head.dim], head.weights);
@@ -25,13 +27,25 @@ export function headGraphBytes(head: ClassificationHead): Uint8Array {
     // AttributeProto transB = 1 (name 1, i 3, type 20 = INT).
     bytesField(5, message([stringField(1, "transB"), varintField(3, 1), varintField(20, 2)])),
   ]);
+  // ReduceSum(embeddings, axes=[0], keepdims=0); opset 13 takes the axes as an input.
+  const axes = message([varintField(1, 1), varintField(2, INT64), stringField(8, "axes"), bytesField(9, int64Bytes(0))]);
+  const reduce = message([
+    stringField(1, HEAD_INPUT),
+    stringField(1, "axes"),
+    stringField(2, HEAD_FRAME_SUM),
+    stringField(4, "ReduceSum"),
+    bytesField(5, message([stringField(1, "keepdims"), varintField(3, 0), varintField(20, 2)])),
+  ]);
   const graph = message([
     bytesField(1, node),
+    bytesField(1, reduce),
     stringField(2, "classification_head"),
     bytesField(5, weights),
     bytesField(5, bias),
+    bytesField(5, axes),
     bytesField(11, valueInfo(HEAD_INPUT, ["frames", head.dim])),
     bytesField(12, valueInfo(HEAD_OUTPUT, ["frames", head.classes])),
+    bytesField(12, valueInfo(HEAD_FRAME_SUM, [head.dim])),
   ]);
   return message([
     varintField(1, 7), // ir_version
@@ -42,6 +56,13 @@ export function headGraphBytes(head: ClassificationHead): Uint8Array {
 }
 
 const FLOAT = 1;
+const INT64 = 7;
+
+function int64Bytes(value: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigInt64(0, BigInt(value), true);
+  return bytes;
+}
 
 function tensor(name: string, dims: number[], values: Float32Array): Uint8Array {
   const raw = new Uint8Array(values.length * 4);

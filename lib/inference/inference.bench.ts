@@ -16,6 +16,7 @@ import { createSession, defaultThreads, ort } from "./onnx-session";
  * short clips and for a 1-hour recording, peak RSS, and a bare loop of
  * session.run over the same windows in the same run. Target: the pipeline
  * reaches ≥ 90% of the bare loop's throughput; peak RSS for the hour < 2 GB.
+ * Both sides are timed twice and the better run kept.
  * The model is the first valid one in MODELS_DIR (the default model once it
  * ships), else a stand-in with realistic compute made by
  * models/testing/make_bench_model.py (needs Debian's python3-torch), else the
@@ -44,11 +45,15 @@ export async function runInferenceBenchmark(): Promise<Record<string, unknown>> 
     for (const clip of clips) clipSeconds += (await engine.analyse({ modelFolder: model.folder, audioPath: clip })).audioSeconds;
     const clipsWall = (performance.now() - started) / 1000;
 
-    started = performance.now();
-    const hourResult = await engine.analyse({ modelFolder: model.folder, audioPath: hour });
-    const hourWall = (performance.now() - started) / 1000;
-
-    const bare = await bareLoop(model, threads, 3600);
+    // Best of two runs on each side: a 2-core machine's background noise moves single runs by ±5%.
+    let hourWall = Number.POSITIVE_INFINITY;
+    let hourResult: Awaited<ReturnType<typeof engine.analyse>> | undefined;
+    for (let run = 0; run < 2; run++) {
+      started = performance.now();
+      hourResult = await engine.analyse({ modelFolder: model.folder, audioPath: hour });
+      hourWall = Math.min(hourWall, (performance.now() - started) / 1000);
+    }
+    const bare = Math.max(await bareLoop(model, threads, 3600), await bareLoop(model, threads, 3600));
     const pipelineRate = 3600 / hourWall;
     return {
       model: { id: model.manifest.id, version: model.manifest.version, fileHash: model.fileHash.slice(0, 12) },
@@ -57,9 +62,9 @@ export async function runInferenceBenchmark(): Promise<Record<string, unknown>> 
       hour: {
         wallSeconds: round(hourWall),
         audioSecondsPerWallSecond: round(pipelineRate),
-        windows: hourResult.windows,
-        inferenceSeconds: round(hourResult.inferenceMs / 1000),
-        decodeSeconds: round(hourResult.decodeMs / 1000),
+        windows: hourResult!.windows,
+        inferenceSeconds: round(hourResult!.inferenceMs / 1000),
+        decodeSeconds: round(hourResult!.decodeMs / 1000),
       },
       bareSessionRun: { audioSecondsPerWallSecond: round(bare), windows: planFor(model, 3600 * 16_000).length },
       pipelineToBareRatio: round(pipelineRate / bare, 3),

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { readAnalysisAudio } from "../audio/read-analysis-audio";
+import { type AnalysisAudio, readAnalysisAudio } from "../audio/read-analysis-audio";
 import { AppError } from "../domain/app-error";
 import type {
   AnalyseOutcome,
@@ -10,9 +10,10 @@ import type {
   InferenceWorkerData,
 } from "./inference-protocol";
 import { loadModelFolder, type RegisteredModel } from "./model-registry";
-import { HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
+import { HEAD_FRAME_SUM, HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
+import { float32Signal, type InputSignal, pcm16Signal } from "./input-signal";
 import { createSession, type LoadedSession, ort, type ProviderStatus } from "./onnx-session";
-import { ModelOutputError, runModel, runModelOnMany } from "./run-model";
+import { type HeadOutput, ModelOutputError, runModel, runModelOnMany } from "./run-model";
 
 /**
  * Model inference in a worker thread, never on the request thread. Keeps one
@@ -69,7 +70,7 @@ async function analyse(request: AnalyseRequest, signal: AbortSignal): Promise<An
   checkSignature(model, session.inputNames, session.outputNames);
 
   const decodeStarted = performance.now();
-  const { samples } = await readAnalysisAudio(request.audioPath, request.range);
+  const samples = toSignal(await readAnalysisAudio(request.audioPath, request.range));
   const decodeMs = performance.now() - decodeStarted;
   const result = await runModel(model, session, samples, {
     overlapSeconds: request.overlapSeconds,
@@ -99,7 +100,7 @@ async function analyseMany(requests: AnalyseRequest[], signal: AbortSignal): Pro
   const sessionMs = performance.now() - sessionStarted;
   checkSignature(model, session.inputNames, session.outputNames);
   const decodeStarted = performance.now();
-  const inputs = await Promise.all(requests.map(async (request) => (await readAnalysisAudio(request.audioPath)).samples));
+  const inputs = await Promise.all(requests.map(async (request) => toSignal(await readAnalysisAudio(request.audioPath))));
   const decodeMs = (performance.now() - decodeStarted) / inputs.length;
   const results = await runModelOnMany(model, session, inputs, { batchSize: batchSizeFor(status), signal, ...(await headRunner(model)) });
   return results.map((result, index) =>
@@ -120,16 +121,20 @@ async function analyseMany(requests: AnalyseRequest[], signal: AbortSignal): Pro
 }
 
 /** The model's separate head as an onnxruntime session (much faster than a JavaScript loop). */
-async function headRunner(model: RegisteredModel): Promise<{ applyHead?: (embeddings: Float32Array, frames: number) => Promise<Float32Array> }> {
+async function headRunner(model: RegisteredModel): Promise<{ applyHead?: (embeddings: Float32Array, frames: number) => Promise<HeadOutput> }> {
   const head = model.head;
   if (!head || model.manifest.outputs.frameLogits) return {};
   const { session } = await sessionFor(headGraphBytes(head), `${model.folder}#${model.fileHash}#head`, `${model.folderName} head`);
   return {
     applyHead: async (embeddings, frames) => {
       const outputs = await session.run({ [HEAD_INPUT]: new ort.Tensor("float32", embeddings, [frames, head.dim]) });
-      return outputs[HEAD_OUTPUT]!.data as Float32Array;
+      return { logits: outputs[HEAD_OUTPUT]!.data as Float32Array, frameSum: outputs[HEAD_FRAME_SUM]!.data as Float32Array };
     },
   };
+}
+
+function toSignal(audio: AnalysisAudio): InputSignal {
+  return audio.kind === "pcm16" ? pcm16Signal(audio.pcm) : float32Signal(audio.samples);
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseNpy } from "../corpus/npy-parse";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import { loadModelFolder } from "./model-registry";
-import { HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
+import { HEAD_FRAME_SUM, HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
 import { createSession, ort } from "./onnx-session";
 import { AudioTooShortError, runModel } from "./run-model";
 
@@ -54,12 +54,23 @@ describe("runModel against PyTorch", () => {
     const { model, session, expected, input } = await load("funasr-like");
     const head = model.head!;
     const { session: headSession } = await createSession(headGraphBytes(head), { device: "cpu", threads: 1 }, "head");
-    const result = await runModel(model, session, input, {
-      applyHead: async (embeddings, frames) =>
-        (await headSession.run({ [HEAD_INPUT]: new ort.Tensor("float32", embeddings, [frames, head.dim]) }))[HEAD_OUTPUT]!.data as Float32Array,
-    });
+    const onnxHead = async (embeddings: Float32Array, frames: number) => {
+      const outputs = await headSession.run({ [HEAD_INPUT]: new ort.Tensor("float32", embeddings, [frames, head.dim]) });
+      return { logits: outputs[HEAD_OUTPUT]!.data as Float32Array, frameSum: outputs[HEAD_FRAME_SUM]!.data as Float32Array };
+    };
+    const result = await runModel(model, session, input, { applyHead: onnxHead });
     expectClose(result.frameScores, expected.frameProbabilities.data[0]!.flat(), expected.tolerance);
     expectClose(result.canonicalScores, expected.utteranceProbabilities.data[0]!, expected.tolerance);
+    expectClose(result.embedding!, expected.utteranceEmbedding.data[0]!, expected.tolerance);
+
+    // Over many windows the graph's per-window sums, less the overlap frames other windows own, give the same mean.
+    const long = new Float32Array(40 * 16_000).map((_, index) => 0.3 * Math.sin(index / 11) + 0.1 * Math.sin(index / 3));
+    const short = { ...model, manifest: { ...model.manifest, maxWindowSeconds: 6 } };
+    const inJs = await runModel(short, session, long);
+    const inGraph = await runModel(short, session, long, { applyHead: onnxHead });
+    expect(inGraph.windows).toBeGreaterThan(5);
+    expectClose(inGraph.embedding!, inJs.embedding!, 1e-5);
+    expectClose(inGraph.frameScores, inJs.frameScores, 1e-5);
   });
 
   it("maps a model's own labels onto the canonical nine, and reads graph utterance outputs", async () => {

@@ -1,7 +1,8 @@
 import { AppError } from "../domain/app-error";
 import { CANONICAL_LABELS, toCanonicalScores } from "../domain/emotion-labels";
-import { applyHead, hasNonFinite, layerNormStats, softmaxRows } from "../domain/emotion-scores";
+import { applyHead, hasNonFinite, softmaxRows } from "../domain/emotion-scores";
 import { type AnalysisWindow, planWindows, stitchFrames } from "../domain/frame-windows";
+import { float32Signal, type InputSignal } from "./input-signal";
 import type { RegisteredModel } from "./model-registry";
 import { ort } from "./onnx-session";
 
@@ -20,10 +21,17 @@ export interface ModelRunOptions {
   signal?: AbortSignal;
   /**
    * Applies the model's separate head to one window's frame embeddings
-   * ([frames, dim] row-major) and returns [frames, classes] logits. Default: a
-   * JavaScript loop; the worker passes an onnxruntime session of the head.
+   * ([frames, dim] row-major): [frames, classes] logits and, optionally, the
+   * embeddings summed over frames. Default: JavaScript loops; the worker
+   * passes an onnxruntime session of the head.
    */
-  applyHead?: (embeddings: Float32Array, frames: number) => Promise<Float32Array>;
+  applyHead?: (embeddings: Float32Array, frames: number) => Promise<HeadOutput>;
+}
+
+export interface HeadOutput {
+  logits: Float32Array;
+  /** Sum of the embeddings over all the window's frames (dim values). */
+  frameSum?: Float32Array;
 }
 
 export interface ModelRunResult {
@@ -65,7 +73,7 @@ export class InferenceCancelledError extends AppError {
 export async function runModel(
   model: RegisteredModel,
   session: ort.InferenceSession,
-  input: Float32Array,
+  input: Float32Array | InputSignal,
   options: ModelRunOptions = {},
 ): Promise<ModelRunResult> {
   const [result] = await runModelOnMany(model, session, [input], options);
@@ -75,7 +83,7 @@ export async function runModel(
 
 /** Per-input state while its windows are run (possibly batched with other inputs' windows). */
 interface InputRun {
-  samples: Float32Array;
+  signal: InputSignal;
   /** Applied to each window as it is copied out: (x − mean) · scale. */
   normalisation: { mean: number; scale: number };
   windows: AnalysisWindow[];
@@ -96,7 +104,7 @@ interface InputRun {
 export async function runModelOnMany(
   model: RegisteredModel,
   session: ort.InferenceSession,
-  inputs: readonly Float32Array[],
+  inputs: readonly (Float32Array | InputSignal)[],
   options: ModelRunOptions = {},
 ): Promise<(ModelRunResult | AudioTooShortError)[]> {
   const { manifest } = model;
@@ -104,7 +112,8 @@ export async function runModelOnMany(
   const geometry = { hopSamples: manifest.frames.hopSamples, windowSamples: manifest.frames.windowSamples };
   const overlapSeconds = Math.min(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS, manifest.maxWindowSeconds / 4);
 
-  const runs: (InputRun | AudioTooShortError)[] = inputs.map((input) => {
+  const runs: (InputRun | AudioTooShortError)[] = inputs.map((given) => {
+    const input = given instanceof Float32Array ? float32Signal(given) : given;
     const windows = planWindows(input.length, {
       geometry,
       maxWindowSamples: Math.floor(manifest.maxWindowSeconds * sampleRate),
@@ -116,9 +125,9 @@ export async function runModelOnMany(
       );
     }
     return {
-      samples: input,
+      signal: input,
       // Normalised over the whole stretch, not per window, so windows of one recording see one level.
-      normalisation: manifest.input.layerNorm ? layerNormStats(input) : { mean: 0, scale: 1 },
+      normalisation: manifest.input.layerNorm ? input.normalisation() : { mean: 0, scale: 1 },
       windows,
       owned: ownedFrames(windows),
       totalFrames: windows.reduce((end, window) => Math.max(end, window.firstFrame + window.frameCount), 0),
@@ -140,18 +149,14 @@ export async function runModelOnMany(
     const data = new Float32Array(batch.length * length);
     batch.forEach((item, row) => {
       const run = runs[item.input] as InputRun;
-      const start = run.windows[item.index]!.startSample;
       const { mean, scale } = run.normalisation;
-      const source = run.samples.subarray(start, start + length);
-      const target = data.subarray(row * length, (row + 1) * length);
-      if (mean === 0 && scale === 1) target.set(source);
-      else for (let k = 0; k < length; k++) target[k] = (source[k]! - mean) * scale;
+      run.signal.copyWindow(data.subarray(row * length, (row + 1) * length), run.windows[item.index]!.startSample, mean, scale);
     });
     return session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) });
   };
   const head =
     options.applyHead ??
-    (async (embeddings: Float32Array) => applyHead(embeddings, model.head!.dim, model.head!.weights, model.head!.bias, model.head!.classes));
+    (async (embeddings: Float32Array) => ({ logits: applyHead(embeddings, model.head!.dim, model.head!.weights, model.head!.bias, model.head!.classes) }));
   for (const group of groups) {
     if (options.signal?.aborted) throw new InferenceCancelledError("The analysis was cancelled.");
     const outputs = await start(group);
@@ -174,7 +179,7 @@ async function collectWindow(
   index: number,
   outputs: ort.InferenceSession.ReturnType,
   row: number,
-  head: (embeddings: Float32Array, frames: number) => Promise<Float32Array>,
+  head: (embeddings: Float32Array, frames: number) => Promise<HeadOutput>,
 ): Promise<void> {
   const { manifest } = model;
   const classes = manifest.labels.length;
@@ -182,19 +187,30 @@ async function collectWindow(
   const frames = window.frameCount;
   const frameEmbeddings = manifest.outputs.frameEmbeddings ? rows3d(outputs, manifest.outputs.frameEmbeddings, row, frames, model) : null;
   let logits: Float32Array;
+  let frameSum: Float32Array | undefined;
   if (manifest.outputs.frameLogits) {
     logits = rows3d(outputs, manifest.outputs.frameLogits, row, frames, model).values;
     checkWidth(logits.length / frames, classes, manifest.outputs.frameLogits, model);
   } else {
     const embeddings = frameEmbeddings!;
     checkWidth(embeddings.width, model.head!.dim, `${manifest.outputs.frameEmbeddings} (the head's input)`, model);
-    logits = await head(embeddings.values, frames);
+    ({ logits, frameSum } = await head(embeddings.values, frames));
   }
   run.windowLogits[index] = logits;
   const [ownStart, ownEnd] = run.owned[index]!;
   if (frameEmbeddings) {
-    run.embeddingSum ??= new Float64Array(frameEmbeddings.width);
-    addRows(run.embeddingSum, frameEmbeddings.values, frameEmbeddings.width, ownStart - window.firstFrame, ownEnd - window.firstFrame);
+    const { values, width } = frameEmbeddings;
+    run.embeddingSum ??= new Float64Array(width);
+    const from = ownStart - window.firstFrame;
+    const to = ownEnd - window.firstFrame;
+    if (frameSum) {
+      // The whole window's sum less the few overlap frames another window owns.
+      for (let k = 0; k < width; k++) run.embeddingSum[k]! += frameSum[k]!;
+      subtractRows(run.embeddingSum, values, width, 0, from);
+      subtractRows(run.embeddingSum, values, width, to, frames);
+    } else {
+      addRows(run.embeddingSum, values, width, from, to);
+    }
   }
   const weight = ownEnd - ownStart;
   if (manifest.outputs.utteranceLogits) {
@@ -309,6 +325,10 @@ function checkWidth(actual: number, expected: number, what: string, model: Regis
 
 function addRows(sum: Float64Array, values: Float32Array, width: number, fromRow: number, toRow: number): void {
   for (let r = fromRow; r < toRow; r++) for (let k = 0; k < width; k++) sum[k]! += values[r * width + k]!;
+}
+
+function subtractRows(sum: Float64Array, values: Float32Array, width: number, fromRow: number, toRow: number): void {
+  for (let r = fromRow; r < toRow; r++) for (let k = 0; k < width; k++) sum[k]! -= values[r * width + k]!;
 }
 
 function scale(values: Float64Array, factor: number): Float32Array {
