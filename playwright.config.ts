@@ -56,6 +56,8 @@ export default defineConfig({
       // analysis spec imports long audio it writes to E2E_INPUTS_DIR.
       IMPORT_ROOTS: [path.join(import.meta.dirname, "datasets"), E2E_INPUTS_DIR].join(path.delimiter),
       UPLOAD_MAX_BYTES: "1M",
+      // The specs build their own corpora; the demo corpus would only slow them down.
+      DEMO: "0",
       // Random-weight test models: two that run, four broken in different ways.
       MODELS_DIR: "models/testing",
     },

@@ -1,10 +1,12 @@
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { readServerEnvironment } from "../config/env";
 import { AppError } from "../domain/app-error";
 import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
 import { registerServerDatabase } from "../db/server-database";
+import { seedDemo } from "../jobs/demo-seed";
 import { resolveDataDir, startJobRuntime } from "../jobs/job-runtime";
 import { serveMediaRequest } from "../corpus/serve-media-request";
 import { removeServerAddress, writeServerAddress } from "./server-address";
@@ -28,7 +30,20 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
     dataDir,
     onError: (error) => console.error(`job worker: ${error instanceof Error ? error.message : String(error)}`),
     onNotice: (message) => console.log(message),
+    onSucceeded: () => void demo(),
   });
+  // The demo corpus on a first start (DEMO=0 skips it); again after each job, for its analysis.
+  const demo = async () => {
+    if (environment.DEMO !== "1") return;
+    await seedDemo({
+      database,
+      queue: jobs.queue,
+      projectRoot: options.projectRoot,
+      modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
+      log: (message) => console.log(message),
+    }).catch((error: unknown) => console.error(`demo corpus: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  await demo();
 
   const app = next({
     dev: options.dev,

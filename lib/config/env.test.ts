@@ -14,6 +14,7 @@ describe("parseServerEnvironment", () => {
       IMPORT_ROOTS: undefined,
       UPLOAD_MAX_BYTES: 2 * 1024 ** 3,
       MODELS_DIR: "models",
+      DEMO: "1",
       INFERENCE_DEVICE: "auto",
       INFERENCE_THREADS: undefined,
     });

@@ -50,6 +50,12 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     meaning: "Largest file a browser upload may send, in bytes or with a `K`, `M` or `G` suffix (powers of 1024).",
   },
   {
+    name: "DEMO",
+    default: "`1`",
+    meaning:
+      "`1`: the first start on an empty database imports `datasets/demo` and analyses it with the default model. `0`: start empty.",
+  },
+  {
     name: "MODELS_DIR",
     default: "`models`",
     meaning: "Folder of model folders (`<folder>/manifest.json`, `model.onnx`, `MODEL_CARD.md`). Relative paths are resolved against the project folder.",
@@ -121,6 +127,7 @@ const serverEnvironmentSchema = z.object({
   IMPORT_ROOTS: z.preprocess(emptyToUndefined, z.string().optional()),
   UPLOAD_MAX_BYTES: z.preprocess(emptyToUndefined, byteSize.default(2 * 1024 ** 3)),
   MODELS_DIR: z.preprocess(emptyToUndefined, z.string().default("models")),
+  DEMO: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1")),
   INFERENCE_DEVICE: z.preprocess(emptyToUndefined, z.enum(["auto", "cpu", "cuda"]).default("auto")),
   INFERENCE_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(256).optional()),
 });

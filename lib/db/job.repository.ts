@@ -46,6 +46,16 @@ export async function listJobs(
   return rows.map(toRecord);
 }
 
+/** Jobs of a kind whose payload holds `value` at a dotted path (e.g. "selection.corpusName"), newest first. */
+export async function findJobsByPayloadField(prisma: PrismaClient, kind: string, dottedPath: string, value: string): Promise<JobRecord[]> {
+  const rows = await prisma.job.findMany({
+    where: { kind, payload: { path: dottedPath.split("."), equals: value } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+  return rows.map(toRecord);
+}
+
 /**
  * Jobs whose worker stopped sending heartbeats are either given up (out of
  * attempts, or cancellation was asked for) or left `running` for `claimNextJob`

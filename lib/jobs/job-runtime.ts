@@ -14,6 +14,7 @@ import { createInferenceEngine, type InferenceEngine } from "../inference/infere
 import { defaultThreads } from "../inference/onnx-session";
 import { recordInferenceAvailability } from "../inference/provider-registry";
 import { createJobQueue, type JobQueue } from "./job-queue";
+import type { JobRecord } from "./job-types";
 import { startJobWorker } from "./job-worker";
 
 /**
@@ -38,6 +39,8 @@ export interface JobRuntimeOptions {
   onError?: (error: unknown) => void;
   /** Operational notices worth one log line (e.g. the CUDA fallback). */
   onNotice?: (message: string) => void;
+  /** Called after a job succeeded. */
+  onSucceeded?: (job: JobRecord) => void;
   /**
    * How old an unreferenced stored file must be before the start-up sweep
    * removes it. Default: 0 on the embedded database (nobody else can be
@@ -89,7 +92,8 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
         database,
         store,
         processor,
-        importRoots: importRootsFrom(environment, options.projectRoot),
+        // The project's own demo corpus is always readable, whatever IMPORT_ROOTS says.
+        importRoots: [...importRootsFrom(environment, options.projectRoot), path.join(options.projectRoot, "datasets", "demo")],
         dataDir: options.dataDir,
       }),
       [ANALYSE_JOB_KIND]: createAnalysisJobHandler({
@@ -100,6 +104,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       }),
     },
     onLoopError: options.onError,
+    ...(options.onSucceeded ? { onSucceeded: options.onSucceeded } : {}),
   });
   return {
     queue,

@@ -34,6 +34,8 @@ export interface JobWorkerOptions {
   heartbeatIntervalMs?: number;
   /** Called with failures of the loop itself (database gone); the loop keeps polling. */
   onLoopError?: (error: unknown) => void;
+  /** Called after a job this worker ran succeeded (for follow-up work such as the demo's analysis). */
+  onSucceeded?: (job: JobRecord) => void;
 }
 
 export interface JobWorker {
@@ -130,6 +132,7 @@ async function runClaimedJob(
       // The last progress (all done) would otherwise wait for a heartbeat that never comes.
       if (progress) await queue.heartbeat(lease, progress);
       await queue.complete(lease, result);
+      options.onSucceeded?.(job);
     }
   } catch (error) {
     clearInterval(timer);
