@@ -143,6 +143,18 @@ export async function runModelOnMany(
     if (!(run instanceof Error)) run.windows.forEach((window, index) => work.push({ input, index, length: window.sampleCount }));
   });
   const started = performance.now();
+  // Ask only for the outputs we use: frame embeddings are the largest tensor
+  // (frames × dim per window) and are not needed when the graph gives logits
+  // and an utterance embedding of its own.
+  const needFrameEmbeddings = Boolean(
+    manifest.outputs.frameEmbeddings && (!manifest.outputs.frameLogits || !manifest.outputs.utteranceEmbedding || (!manifest.outputs.utteranceLogits && model.head)),
+  );
+  const fetches = [
+    manifest.outputs.frameLogits,
+    needFrameEmbeddings ? manifest.outputs.frameEmbeddings : null,
+    manifest.outputs.utteranceLogits,
+    manifest.outputs.utteranceEmbedding,
+  ].filter((name): name is string => Boolean(name));
   const groups = batches(work, manifest.batch.dynamic ? Math.max(1, options.batchSize ?? 1) : 1);
   const start = (batch: readonly WorkItem[]) => {
     const length = batch[0]!.length;
@@ -152,7 +164,7 @@ export async function runModelOnMany(
       const { mean, scale } = run.normalisation;
       run.signal.copyWindow(data.subarray(row * length, (row + 1) * length), run.windows[item.index]!.startSample, mean, scale);
     });
-    return session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) });
+    return session.run({ [manifest.input.name]: new ort.Tensor("float32", data, [batch.length, length]) }, fetches);
   };
   const head =
     options.applyHead ??
@@ -185,7 +197,8 @@ async function collectWindow(
   const classes = manifest.labels.length;
   const window = run.windows[index]!;
   const frames = window.frameCount;
-  const frameEmbeddings = manifest.outputs.frameEmbeddings ? rows3d(outputs, manifest.outputs.frameEmbeddings, row, frames, model) : null;
+  const frameEmbeddings =
+    manifest.outputs.frameEmbeddings && outputs[manifest.outputs.frameEmbeddings] ? rows3d(outputs, manifest.outputs.frameEmbeddings, row, frames, model) : null;
   let logits: Float32Array;
   let frameSum: Float32Array | undefined;
   if (manifest.outputs.frameLogits) {
@@ -233,10 +246,7 @@ function finishInput(model: RegisteredModel, run: InputRun, overlapSeconds: numb
   const frameLogits = stitchFrames(windows, run.windowLogits, classes, totalFrames);
   const frameProbabilities = softmaxRows(frameLogits, classes);
   if (hasNonFinite(frameProbabilities)) throw new ModelOutputError(`${manifest.id} produced NaN or infinite scores`);
-  const frameScores = new Float32Array(totalFrames * CANONICAL_LABELS.length);
-  for (let frame = 0; frame < totalFrames; frame++) {
-    frameScores.set(toCanonicalScores(frameProbabilities.subarray(frame * classes, (frame + 1) * classes), model.toCanonical), frame * CANONICAL_LABELS.length);
-  }
+  const frameScores = canonicalFrames(frameProbabilities, classes, model.toCanonical.map((label) => (label === null ? -1 : CANONICAL_LABELS.indexOf(label))), totalFrames);
 
   const meanEmbedding = run.embeddingSum ? scale(run.embeddingSum, 1 / totalFrames) : null;
   let ownScores: Float32Array;
@@ -325,6 +335,21 @@ function checkWidth(actual: number, expected: number, what: string, model: Regis
 
 function addRows(sum: Float64Array, values: Float32Array, width: number, fromRow: number, toRow: number): void {
   for (let r = fromRow; r < toRow; r++) for (let k = 0; k < width; k++) sum[k]! += values[r * width + k]!;
+}
+
+/** frames × classes model scores → frames × 9 canonical scores (summing labels that share one), without per-frame allocation. */
+function canonicalFrames(scores: Float32Array, classes: number, targets: readonly number[], frames: number): Float32Array {
+  const width = CANONICAL_LABELS.length;
+  const out = new Float32Array(frames * width);
+  for (let frame = 0; frame < frames; frame++) {
+    const from = frame * classes;
+    const to = frame * width;
+    for (let k = 0; k < classes; k++) {
+      const target = targets[k]!;
+      if (target >= 0) out[to + target]! += scores[from + k]!;
+    }
+  }
+  return out;
 }
 
 function subtractRows(sum: Float64Array, values: Float32Array, width: number, fromRow: number, toRow: number): void {
