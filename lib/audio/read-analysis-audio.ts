@@ -66,3 +66,17 @@ async function decodeGenerally(filePath: string, range?: { startSeconds: number;
   }
   return { kind: "float32", samples, sampleRate: rate };
 }
+
+/** Where a stored 16-bit mono analysis WAV's samples are, or null when the file is in another form. */
+export async function locateAnalysisPcm16(filePath: string): Promise<{ dataOffset: number; totalSamples: number; sampleRate: number } | null> {
+  const source = await openFileSource(filePath, "analysis audio");
+  try {
+    const layout = await readWavLayout(source, "analysis audio");
+    if (layout.encoding !== "s16" || layout.channels !== 1) return null;
+    const present = Math.floor((source.size - layout.dataOffset) / 2);
+    const declared = layout.declaredDataBytes === null ? present : Math.floor(layout.declaredDataBytes / 2);
+    return { dataOffset: layout.dataOffset, totalSamples: Math.min(present, declared), sampleRate: layout.sampleRate };
+  } finally {
+    await source.close();
+  }
+}

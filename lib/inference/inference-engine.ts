@@ -21,6 +21,7 @@ export function createInferenceEngine(options: {
   batchSize?: number;
 }): InferenceEngine {
   const workerData: InferenceWorkerData = {
+    projectRoot: options.projectRoot,
     device: options.device,
     threads: options.threads,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),

@@ -35,6 +35,8 @@ export type InferenceReply =
   | { id: number; ok: false; error: { name: string; code?: string; message: string; bug?: boolean } };
 
 export interface InferenceWorkerData {
+  /** For starting the prefetch thread's TypeScript entry. */
+  projectRoot: string;
   device: InferenceDevice;
   threads: number;
   /** Equal-length windows per session.run where the graph allows batching; by provider when absent. */

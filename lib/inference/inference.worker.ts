@@ -1,5 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type AnalysisAudio, readAnalysisAudio } from "../audio/read-analysis-audio";
+import type { Worker } from "node:worker_threads";
+import { type AnalysisAudio, locateAnalysisPcm16, readAnalysisAudio } from "../audio/read-analysis-audio";
+import { startTypeScriptWorker } from "../jobs/typescript-worker";
 import { AppError } from "../domain/app-error";
 import type {
   AnalyseOutcome,
@@ -11,7 +13,7 @@ import type {
 } from "./inference-protocol";
 import { loadModelFolder, type RegisteredModel } from "./model-registry";
 import { HEAD_FRAME_SUM, HEAD_INPUT, HEAD_OUTPUT, headGraphBytes } from "./head-graph";
-import { float32Signal, type InputSignal, pcm16Signal } from "./input-signal";
+import { float32Signal, type InputSignal, pcm16Signal, prefetchedSignal } from "./input-signal";
 import { createSession, type LoadedSession, ort, type ProviderStatus } from "./onnx-session";
 import { type HeadOutput, ModelOutputError, runModel, runModelOnMany } from "./run-model";
 
@@ -70,7 +72,7 @@ async function analyse(request: AnalyseRequest, signal: AbortSignal): Promise<An
   checkSignature(model, session.inputNames, session.outputNames);
 
   const decodeStarted = performance.now();
-  const samples = toSignal(await readAnalysisAudio(request.audioPath, request.range));
+  const samples = await loadSignal(request.audioPath, request.range);
   const decodeMs = performance.now() - decodeStarted;
   const result = await runModel(model, session, samples, {
     overlapSeconds: request.overlapSeconds,
@@ -100,7 +102,7 @@ async function analyseMany(requests: AnalyseRequest[], signal: AbortSignal): Pro
   const sessionMs = performance.now() - sessionStarted;
   checkSignature(model, session.inputNames, session.outputNames);
   const decodeStarted = performance.now();
-  const inputs = await Promise.all(requests.map(async (request) => toSignal(await readAnalysisAudio(request.audioPath))));
+  const inputs = await Promise.all(requests.map((request) => loadSignal(request.audioPath)));
   const decodeMs = (performance.now() - decodeStarted) / inputs.length;
   const results = await runModelOnMany(model, session, inputs, { batchSize: batchSizeFor(status), signal, ...(await headRunner(model)) });
   return results.map((result, index) =>
@@ -131,6 +133,30 @@ async function headRunner(model: RegisteredModel): Promise<{ applyHead?: (embedd
       return { logits: outputs[HEAD_OUTPUT]!.data as Float32Array, frameSum: outputs[HEAD_FRAME_SUM]!.data as Float32Array };
     },
   };
+}
+
+let prefetcher: Worker | undefined;
+
+/**
+ * The recording's analysis audio as a signal. Stored 16-bit audio is read and
+ * converted by a prefetch thread into shared memory while the first windows
+ * already run here; other forms are read whole first.
+ */
+async function loadSignal(audioPath: string, range?: AnalyseRequest["range"]): Promise<InputSignal> {
+  const located = await locateAnalysisPcm16(audioPath);
+  if (!located) return toSignal(await readAnalysisAudio(audioPath, range));
+  const first = range ? Math.min(located.totalSamples, Math.max(0, Math.floor(range.startSeconds * located.sampleRate))) : 0;
+  const end = range ? Math.min(located.totalSamples, Math.ceil(range.endSeconds * located.sampleRate)) : located.totalSamples;
+  const count = Math.max(0, end - first);
+  const samples = new SharedArrayBuffer(count * 4);
+  const progress = new SharedArrayBuffer(4);
+  if (!prefetcher) {
+    prefetcher = startTypeScriptWorker(settings.projectRoot, "lib/inference/audio-prefetch.worker.ts", null);
+    // An idle prefetch thread must not keep this one alive.
+    prefetcher.unref();
+  }
+  prefetcher.postMessage({ filePath: audioPath, byteOffset: located.dataOffset + first * 2, samples, progress });
+  return prefetchedSignal(new Float32Array(samples), new Int32Array(progress));
 }
 
 function toSignal(audio: AnalysisAudio): InputSignal {

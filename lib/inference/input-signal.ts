@@ -1,3 +1,4 @@
+import { AppError } from "../domain/app-error";
 import { LAYER_NORM_EPS } from "../domain/emotion-scores";
 
 /**
@@ -70,4 +71,38 @@ function stats(values: Float32Array | Int16Array, unit: number): { mean: number;
   const mean = (sum / count) * unit;
   const variance = Math.max(0, (squares / count) * unit * unit - mean * mean);
   return { mean, scale: 1 / Math.sqrt(variance + LAYER_NORM_EPS) };
+}
+
+/** Thrown when audio being read ahead by the prefetch thread cannot be read (missing or cut short). */
+export class PrefetchFailedError extends AppError {
+  override readonly name = "PrefetchFailedError";
+  readonly code = "ANALYSIS_AUDIO_UNREADABLE";
+}
+
+/**
+ * Float samples another thread is still filling: each read waits until the
+ * samples it needs are there (Atomics.wait, so only on worker threads).
+ */
+export function prefetchedSignal(samples: Float32Array, progress: Int32Array): InputSignal {
+  const ready = (end: number) => {
+    for (;;) {
+      const done = Atomics.load(progress, 0);
+      if (done < 0) throw new PrefetchFailedError("The recording's stored 16 kHz audio could not be read (missing or cut short); import the recording again.");
+      if (done >= end) return;
+      Atomics.wait(progress, 0, done, 1000);
+    }
+  };
+  return {
+    length: samples.length,
+    normalisation: () => {
+      ready(samples.length);
+      return stats(samples, 1);
+    },
+    copyWindow: (target, start, mean, scale) => {
+      ready(start + target.length);
+      const source = samples.subarray(start, start + target.length);
+      if (mean === 0 && scale === 1) target.set(source);
+      else for (let k = 0; k < target.length; k++) target[k] = (source[k]! - mean) * scale;
+    },
+  };
 }
