@@ -22,3 +22,17 @@ export function requireJson(request: Request): Response | null {
   }
   return null;
 }
+
+/**
+ * The JSON body of a mutating API request, after the cross-site and
+ * content-type checks; or the response that refuses it.
+ */
+export async function readJsonBody(request: Request): Promise<{ body: unknown } | Response> {
+  const refused = refuseCrossSiteWrite(request) ?? requireJson(request);
+  if (refused) return refused;
+  try {
+    return { body: (await request.json()) as unknown };
+  } catch {
+    return Response.json({ error: "The request body is not valid JSON." }, { status: 400 });
+  }
+}

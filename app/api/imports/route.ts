@@ -3,20 +3,15 @@ import { ImportRequestError, enqueueImport } from "@/lib/corpus/start-import";
 import { serverCorpusSettings } from "@/lib/corpus/server-corpus-settings";
 import { getServerJobQueue } from "@/lib/jobs/server-job-queue";
 import { toJobView } from "@/lib/jobs/job-view";
-import { refuseCrossSiteWrite, requireJson } from "../request-guard";
+import { readJsonBody } from "../request-guard";
 
 export const dynamic = "force-dynamic";
 
 /** Queues an import (used by `npm run import` while a server runs). Body: an ImportJobRequest. */
 export async function POST(request: Request): Promise<Response> {
-  const refused = refuseCrossSiteWrite(request) ?? requireJson(request);
-  if (refused) return refused;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "The request body is not valid JSON." }, { status: 400 });
-  }
+  const read = await readJsonBody(request);
+  if (read instanceof Response) return read;
+  const { body } = read;
   try {
     const job = await enqueueImport(await getServerJobQueue(), body as never, serverCorpusSettings().importRoots);
     return Response.json(toJobView(job), { status: 202 });
