@@ -5,6 +5,8 @@ export interface WavFileWriterOptions {
   sampleRate: number;
   channels: number;
   encoding: WavEncoding;
+  /** Sees the encoded sample bytes of each write, in order (e.g. to hash exactly what is stored without encoding twice). */
+  onEncoded?: (bytes: Uint8Array) => void;
 }
 
 export interface WavFileWriter {
@@ -50,6 +52,7 @@ export async function createWavFileWriter(filePath: string, options: WavFileWrit
         return Promise.reject(new RangeError(`${filePath} would exceed the 4 GiB limit of a WAV file`));
       }
       const bytes = interleaveSamples(list, encoding);
+      options.onEncoded?.(bytes);
       const at = position;
       position += bytes.length;
       frames += added;

@@ -7,7 +7,6 @@ import { encodePeaks } from "../audio/dsp/peaks-format";
 import { qualityFlags } from "../audio/dsp/quality-flags";
 import { createQualityMeter, type QualityMeter } from "../audio/dsp/quality-meter";
 import { createResampler, type StreamingResampler } from "../audio/dsp/resampler";
-import { interleaveSamples } from "../audio/wav-encode";
 import { createWavFileWriter, type WavFileWriter } from "../audio/wav-file-writer";
 import type { AudioStore } from "./audio-store";
 import { copyAndHashFile } from "./file-hash";
@@ -116,16 +115,23 @@ export async function processAudioFile(
 
 async function openTrackSink(store: AudioStore, trackIndex: number, inputRate: number): Promise<TrackSink> {
   const temporaryWav = store.temporaryPath(".wav");
+  // The analysis hash covers the 16 kHz samples, so two files with the same
+  // sound (a re-encode aside) do not share it, but re-imports of one file do.
+  const hash = createHash("sha256").update(`resonance-analysis-v1:pcm16le:${ANALYSIS_SAMPLE_RATE}:`);
   return {
     trackIndex,
     resampler: await createResampler(inputRate, ANALYSIS_SAMPLE_RATE),
-    writer: await createWavFileWriter(temporaryWav, { sampleRate: ANALYSIS_SAMPLE_RATE, channels: 1, encoding: "pcm16" }),
+    // Hashes exactly the bytes the file stores, as the writer encodes them.
+    writer: await createWavFileWriter(temporaryWav, {
+      sampleRate: ANALYSIS_SAMPLE_RATE,
+      channels: 1,
+      encoding: "pcm16",
+      onEncoded: (bytes) => hash.update(bytes),
+    }),
     temporaryWav,
     peaks: createPeaksBuilder({ sampleRate: ANALYSIS_SAMPLE_RATE }),
     meter: createQualityMeter(inputRate),
-    // The analysis hash covers the 16 kHz samples, so two files with the same
-    // sound (a re-encode aside) do not share it, but re-imports of one file do.
-    hash: createHash("sha256").update(`resonance-analysis-v1:pcm16le:${ANALYSIS_SAMPLE_RATE}:`),
+    hash,
     samples: 0,
   };
 }
@@ -135,8 +141,6 @@ async function consume(sink: TrackSink, samples: Float32Array): Promise<void> {
   await sink.writer.write(samples);
   sink.peaks.push(samples);
   sink.meter.pushAnalysis(samples);
-  // Exactly the bytes the WAV file stores, so the hash names the stored samples.
-  sink.hash.update(interleaveSamples([samples], "pcm16"));
   sink.samples += samples.length;
 }
 
