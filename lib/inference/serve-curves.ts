@@ -72,6 +72,15 @@ export async function latestWholeAnalysis(
   return analyses.find((analysis) => analysis.rangeKey === "") ?? null;
 }
 
+/** The newest whole-recording analysis by a model, or the 404 to send when there is none. */
+export async function latestWholeAnalysisOr404(database: Database, media: RecordingMedia, modelKey: string): Promise<StoredAnalysis | Response> {
+  const analysis = await latestWholeAnalysis(database, media.id, modelKey);
+  return (
+    analysis ??
+    errorResponse(404, `${media.originalName} has no analysis by model ${modelKey}; analyse it with that model first.`, "ANALYSIS_NOT_FOUND")
+  );
+}
+
 export type CurvesOutcome =
   | { ok: true; curves: CurvesJson }
   | { ok: false; status: 400 | 404; code: "QUERY_INVALID" | "CURVES_NOT_AVAILABLE"; problem: string };
@@ -129,10 +138,8 @@ export async function serveCurves(options: {
   query: CurvesQuery;
 }): Promise<Response> {
   const { database, store, media, query } = options;
-  const analysis = await latestWholeAnalysis(database, media.id, query.model);
-  if (!analysis) {
-    return errorResponse(404, `${media.originalName} has no analysis by model ${query.model}; analyse it with that model first.`, "ANALYSIS_NOT_FOUND");
-  }
+  const analysis = await latestWholeAnalysisOr404(database, media, query.model);
+  if (analysis instanceof Response) return analysis;
   const frameScores = analysis.frameScoresHash ? await readFrameScores(store, analysis.frameScoresHash) : null;
   const outcome = curvesOf(analysis, frameScores, query, media.durationSeconds);
   if (!outcome.ok) return errorResponse(outcome.status, `No curves for ${media.originalName} by ${query.model}: ${outcome.problem}.`, outcome.code);

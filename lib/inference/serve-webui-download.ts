@@ -7,7 +7,7 @@ import { buildWebUiRunEntries, webUiFolderName } from "../domain/webui-export";
 import { createZipParts } from "../domain/zip-writer";
 import { errorResponse } from "../http/error-response";
 import { parseUtteranceScores } from "./serve-analyses";
-import { latestWholeAnalysis } from "./serve-curves";
+import { latestWholeAnalysisOr404 } from "./serve-curves";
 
 /**
  * GET /api/recordings/:id/webui-download: a model's latest whole-recording
@@ -37,10 +37,8 @@ export async function serveWebUiDownload(options: {
   query: WebUiDownloadQuery;
 }): Promise<Response> {
   const { database, store, media, query } = options;
-  const analysis = await latestWholeAnalysis(database, media.id, query.model);
-  if (!analysis) {
-    return errorResponse(404, `${media.originalName} has no analysis by model ${query.model}; analyse it with that model first.`, "ANALYSIS_NOT_FOUND");
-  }
+  const analysis = await latestWholeAnalysisOr404(database, media, query.model);
+  if (analysis instanceof Response) return analysis;
   const scores = parseUtteranceScores(analysis.utteranceScores);
   if (!scores) {
     return errorResponse(500, `The stored scores of ${media.originalName} by ${query.model} are not nine canonical labels; analyse it again.`, "ANALYSIS_SCORES_INVALID");
