@@ -15,8 +15,8 @@ const SERVER_ONLY = [
   /^@electric-sql\//,
   /^pglite-prisma-adapter$/,
   /^onnxruntime-node$/,
-  /(^|\/)lib\/(db|jobs|config|cli|health|inference|audio|corpus|export|projection)(\/|$)/,
-  /^@\/lib\/(db|jobs|config|cli|health|inference|audio|corpus|export|projection)(\/|$)/,
+  /(^|\/)lib\/(db|jobs|config|cli|health|inference|audio|corpus|export|projection|labels)(\/|$)/,
+  /^@\/lib\/(db|jobs|config|cli|health|inference|audio|corpus|export|projection|labels)(\/|$)/,
 ];
 
 const noServerImportsInClient = {

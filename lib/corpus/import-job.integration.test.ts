@@ -156,6 +156,9 @@ describe(`corpus import on ${testDatabaseMode()}`, () => {
     expect(analyses[0]!.utteranceScores).toMatchObject({ top: "happy", confidence: 0.6, scores: Object.values(scores) });
     expect(analyses[0]!.embeddingDim).toBe(4);
     expect([...new Float32Array(new Uint8Array(analyses[0]!.embedding!).buffer)]).toEqual([0.5, -1, 2, 0.25]);
+    // The explorer and "needs attention" read the prediction from the recording row.
+    const row = await database.prisma.recording.findUniqueOrThrow({ where: { id: recording!.id } });
+    expect(row).toMatchObject({ modelEmotion: "happy", modelConfidence: 0.6, labelStatus: "predicted" });
   });
 
   it("refuses paths outside the import roots, and symlinks that lead out", async () => {

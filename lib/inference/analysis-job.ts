@@ -10,6 +10,7 @@ import {
   saveAnalysis,
 } from "../db/analysis.repository";
 import type { Database } from "../db/database";
+import { refreshModelPrediction } from "../db/label.repository";
 import { AppError } from "../domain/app-error";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import { type JobContext, type JobHandler, TransientJobError } from "../jobs/job-worker";
@@ -209,6 +210,7 @@ async function analyseGroup(
         database.prisma,
         toNewAnalysis(target.analysisHash, modelId, undefined, outcome.result, await writeFrameScores(store, outcome.result.frameScores), pending.length),
       );
+      await refreshModelPrediction(database.prisma, target.analysisHash);
       outcomes.set(target.recordingId, { report: { ...base, outcome: "analysed", audioSeconds: target.durationSeconds }, provider: outcome.result.provider.active });
     }
   } catch (error) {
@@ -260,6 +262,8 @@ async function analyseTarget(
       }
       const frameScoresHash = await writeFrameScores(store, result.frameScores);
       await saveAnalysis(database.prisma, toNewAnalysis(target.analysisHash, modelId, range, result, frameScoresHash));
+      // The explorer and "next recording that needs attention" read the whole recording's top class from Recording.
+      if (!range) await refreshModelPrediction(database.prisma, target.analysisHash);
       provider = result.provider.active;
       analysed++;
     }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { importRootsFrom, type ServerEnvironment } from "../config/env";
 import { listReferencedAudioHashes } from "../db/corpus.repository";
 import type { Database } from "../db/database";
+import { backfillModelPredictions } from "../db/label.repository";
 import { createAudioProcessor } from "../corpus/audio-processor";
 import { ensureStoreFolders, openAudioStore, sweepOrphans } from "../corpus/audio-store";
 import { createImportJobHandler } from "../corpus/import-job";
@@ -68,6 +69,11 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     await listReferencedAudioHashes(database.prisma),
     new Date(Date.now() - (options.orphanGraceMs ?? (embedded ? 0 : SHARED_STORE_GRACE_MS))),
   );
+
+  // Databases from before the label history migration have analyses but no
+  // model prediction on Recording. Awaited, so the analysis job never races
+  // it; a failure is reported and the server still starts.
+  await backfillModelPredictions(database.prisma).catch((error: unknown) => options.onError?.(error));
 
   const processor = createAudioProcessor({ dataDir: options.dataDir, projectRoot: options.projectRoot });
   const engine = createInferenceEngine({
