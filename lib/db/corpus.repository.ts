@@ -7,6 +7,7 @@ import type {
   RecordingSummary,
 } from "../corpus/corpus-types";
 import type { JsonValue } from "../jobs/job-types";
+import { refreshModelPrediction } from "./label.repository";
 import { Prisma, type PrismaClient } from "./generated/client";
 
 /**
@@ -70,6 +71,8 @@ export async function createRecording(
       });
       ids.push(row.id);
       if (analysis) await upsertImportedAnalysis(tx, track.analysisHash, analysis);
+      // The same audio may already have been analysed (in another corpus, or by the WebUI result above).
+      await refreshModelPrediction(tx, track.analysisHash);
     }
     return ids;
   });
@@ -99,7 +102,12 @@ export async function mergeRecordingMetadata(
         },
       });
     }
-    if (analysis) for (const hash of analysis.analysisHashes) await upsertImportedAnalysis(tx, hash, analysis.value);
+    if (analysis) {
+      for (const hash of analysis.analysisHashes) {
+        await upsertImportedAnalysis(tx, hash, analysis.value);
+        await refreshModelPrediction(tx, hash);
+      }
+    }
     return rows.map((row) => row.id);
   });
 }
@@ -264,6 +272,12 @@ export async function listRecordings(
     select: summarySelect,
   });
   return rows.map(toSummary);
+}
+
+/** One recording's summary (the editor's header and facts), or null when no recording has that id. */
+export async function findRecordingSummary(prisma: PrismaClient, id: string): Promise<RecordingSummary | null> {
+  const row = await prisma.recording.findUnique({ where: { id }, select: summarySelect });
+  return row ? toSummary(row) : null;
 }
 
 export async function findRecordingMedia(prisma: PrismaClient, id: string): Promise<RecordingMedia | null> {
