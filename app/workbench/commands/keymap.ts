@@ -24,10 +24,16 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: "workbench.showShortcuts", key: "Mod+K" },
   { command: "workbench.focusExplorer", key: "Mod+Shift+E" },
   { command: "workbench.focusSearch", key: "Mod+Shift+F" },
-  { command: "editor.closeTab", key: "Alt+W" },
+  // Option+W types "∑" on macOS, so the key never reads as "w" there.
+  { command: "editor.closeTab", key: "Alt+W", mac: "Ctrl+W" },
   { command: "editor.nextTab", key: "Alt+PageDown" },
   { command: "editor.previousTab", key: "Alt+PageUp" },
   { command: "editor.splitRight", key: "Mod+\\" },
+  // Ctrl+1/Cmd+1 switch browser tabs and cannot be taken over.
+  { command: "editor.focusFirstGroup", key: "Alt+1", mac: "Ctrl+1" },
+  { command: "editor.focusSecondGroup", key: "Alt+2", mac: "Ctrl+2" },
+  { command: "panel.showProblems", key: "Mod+Shift+M" },
+  { command: "panel.showOutput", key: "Mod+Shift+U" },
   // Recording editor: playback and zoom
   { command: "editor.playPause", key: "Space" },
   { command: "editor.seekBack", key: "Left" },
@@ -61,7 +67,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: "label.undo", key: "Mod+Z" },
   { command: "label.redo", key: "Mod+Shift+Z" },
   { command: "label.redo", key: "Ctrl+Y", mac: "Mod+Shift+Z" },
-  { command: "label.nextNeedingAttention", key: "Mod+Shift+N", mac: "Alt+N" },
+  // Not Ctrl+Shift+N (Chrome's incognito window, which a page cannot take over) nor Option+N on macOS (a dead key that never reads as "n").
+  { command: "label.nextNeedingAttention", key: "Shift+N" },
   { command: "editor.clearSelection", key: "Escape" },
 ];
 
