@@ -209,6 +209,62 @@ export async function requeueFinishedJob(prisma: PrismaClient, id: string): Prom
   return changed === 1;
 }
 
+/** A failed job as the problems list shows it: its error and the few payload fields that name what it worked on. */
+export interface FailedJobSummary {
+  id: string;
+  kind: string;
+  error: JobError | null;
+  /** finishedAt, or createdAt for a job that never finished cleanly. */
+  at: Date;
+  /** payload.corpusName (imports), payload.modelId (analyses), when present. */
+  corpusName: string | null;
+  modelId: string | null;
+}
+
+/** Failed jobs, newest first, without loading payloads (an analysis payload can list 100,000 recording ids). */
+export async function listFailedJobSummaries(prisma: PrismaClient, limit: number): Promise<FailedJobSummary[]> {
+  const rows = await prisma.$queryRaw<{ id: string; kind: string; error: unknown; at: Date; corpusName: string | null; modelId: string | null }[]>`
+    SELECT id::text AS id, kind, error, COALESCE("finishedAt", "createdAt") AS at,
+      payload ->> 'corpusName' AS "corpusName", payload ->> 'modelId' AS "modelId"
+    FROM "Job" WHERE status = 'failed'
+    ORDER BY at DESC, id
+    LIMIT ${limit}`;
+  return rows.map((row) => ({ ...row, error: (row.error ?? null) as JobError | null }));
+}
+
+/** One entry of a finished job's report (its result's `entries` array). */
+export interface JobReportEntryRow {
+  jobId: string;
+  kind: string;
+  at: Date;
+  /** Position in the report, from 0. */
+  index: number;
+  entry: JsonValue;
+}
+
+/**
+ * The entries of succeeded jobs' reports whose `outcome` is one of
+ * `outcomes`, newest job first and in report order within a job. The
+ * database picks them out, so a 10,000-file import report is never loaded
+ * whole to find its three failures.
+ */
+export async function listJobReportEntries(
+  prisma: PrismaClient,
+  options: { kinds: readonly string[]; outcomes: readonly string[]; limit: number },
+): Promise<JobReportEntryRow[]> {
+  const rows = await prisma.$queryRaw<{ jobId: string; kind: string; at: Date; index: number; entry: unknown }[]>`
+    SELECT j.id::text AS "jobId", j.kind, COALESCE(j."finishedAt", j."createdAt") AS at, (e.ordinality - 1)::int AS index, e.value AS entry
+    FROM "Job" j
+    CROSS JOIN LATERAL jsonb_array_elements(
+      CASE WHEN jsonb_typeof(j.result -> 'entries') = 'array' THEN j.result -> 'entries' ELSE '[]'::jsonb END
+    ) WITH ORDINALITY AS e(value, ordinality)
+    WHERE j.status = 'succeeded' AND j.kind = ANY(${[...options.kinds]}::text[])
+      AND e.value ->> 'outcome' = ANY(${[...options.outcomes]}::text[])
+    ORDER BY at DESC, j.id, e.ordinality
+    LIMIT ${options.limit}`;
+  return rows.map((row) => ({ ...row, entry: row.entry as JsonValue }));
+}
+
 function toRecord(row: Job): JobRecord {
   return {
     id: row.id,
