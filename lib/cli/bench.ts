@@ -8,6 +8,8 @@ import { APP_VERSION } from "../app-version";
 import { benchmarkDspStages } from "../audio/dsp/dsp-stages.bench";
 import { benchmarkResampler } from "../audio/dsp/resampler.bench";
 import { runImportBenchmark } from "../corpus/import.bench";
+import { runExplorerBenchmark } from "../corpus/serve-explorer.bench";
+import { runSpectrogramBenchmark } from "../corpus/serve-spectrogram.bench";
 import { runInferenceBenchmark } from "../inference/inference.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 
@@ -19,6 +21,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   "dsp-stages": benchmarkDspStages,
   import: runImportBenchmark,
   inference: runInferenceBenchmark,
+  spectrogram: runSpectrogramBenchmark,
+  explorer: runExplorerBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
