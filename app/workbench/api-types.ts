@@ -21,3 +21,31 @@ export interface ApiError {
   error: string;
   code?: string;
 }
+export type { RecordingResponse } from "@/lib/corpus/serve-recording";
+export type {
+  AttentionReason,
+  AttentionTarget,
+  LabelEdit,
+  LabelEditKind,
+  LabelHistoryEntry,
+  LabelSourceKind,
+  LabelStatus,
+  LabelView,
+  ModelPrediction,
+  RecordingLabelState,
+  RegionConstraints,
+  RegionView,
+} from "@/lib/domain/label-state";
+export type { AttentionJson, LabelHistoryJson, StaleVersionJson } from "@/lib/labels/serve-labels";
+export type {
+  ExplorerFilterName,
+  ExplorerGroupKind,
+  ExplorerGroupNode,
+  ExplorerListing,
+  ExplorerNode,
+  ExplorerRecordingNode,
+  StatusCounts,
+} from "@/lib/db/explorer.repository";
+export type { SearchField, SearchHit, SearchMatch } from "@/lib/db/search.repository";
+export type { Problem } from "@/lib/jobs/serve-problems";
+export type { SpectrogramResponse } from "@/lib/domain/spectrogram-format";

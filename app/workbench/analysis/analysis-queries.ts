@@ -7,7 +7,8 @@ export const analysisKeys = {
   /** Everything derived from a recording's analyses: invalidate this when an analyse job finishes. */
   recording: (recordingId: string) => ["analysis", recordingId] as const,
   analyses: (recordingId: string) => ["analysis", recordingId, "list"] as const,
-  curves: (recordingId: string, analysisId: string, pixels: number) => ["analysis", recordingId, "curves", analysisId, pixels] as const,
+  curvesWindow: (recordingId: string, analysisId: string, from: number, to: number, pixels: number) =>
+    ["analysis", recordingId, "curves-window", analysisId, from, to, pixels] as const,
 };
 
 /** The models under MODELS_DIR; a model dropped in shows up on the next refetch. */
@@ -27,15 +28,17 @@ export function recordingAnalysesQuery(recordingId: string) {
 }
 
 /**
- * The curves of one analysis across the whole recording at `pixels` columns.
- * Keyed by the analysis id, so a re-run (a new id) never shows the old curves.
+ * The curves of one analysis between `from` and `to` seconds at `pixels`
+ * buckets: a lane's visible window, or with one bucket a region's average.
  */
-export function curvesQuery(recordingId: string, analysis: Pick<AnalysisView, "id" | "model">, pixels: number) {
-  const params = new URLSearchParams({ model: analysis.model.key, pixels: String(pixels) });
+export function curvesWindowQuery(recordingId: string, analysis: Pick<AnalysisView, "id" | "model">, window: { from: number; to: number; pixels: number }) {
+  const params = new URLSearchParams({ model: analysis.model.key, from: String(window.from), to: String(window.to), pixels: String(window.pixels) });
   return queryOptions({
-    queryKey: analysisKeys.curves(recordingId, analysis.id, pixels),
+    queryKey: analysisKeys.curvesWindow(recordingId, analysis.id, window.from, window.to, window.pixels),
     queryFn: () => fetchJson<CurvesJson>(`/api/recordings/${encodeURIComponent(recordingId)}/curves?${params}`),
     staleTime: Infinity,
+    // Windows come and go with scrolling; the lane keeps what it draws itself.
+    gcTime: 60_000,
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisProgressFraction, analysisProgressText, analysisRunText, formatAxisTime, formatPercent } from "./analysis-text";
+import { analysisProgressFraction, analysisProgressText, analysisRunText, formatPercent } from "./analysis-text";
 
 describe("analysisProgressText", () => {
   it("says recordings, audio time and time left", () => {
@@ -53,14 +53,5 @@ describe("formatPercent", () => {
     expect(formatPercent(0)).toBe("0%");
     expect(formatPercent(1)).toBe("100%");
     expect(formatPercent(Number.NaN)).toBe("–");
-  });
-});
-
-describe("formatAxisTime", () => {
-  it("shows tenths of a second for short views and m:ss for long ones", () => {
-    expect(formatAxisTime(0, 1)).toBe("0.0 s");
-    expect(formatAxisTime(1.0125, 1)).toBe("1.0 s");
-    expect(formatAxisTime(3600, 3600)).toBe("1:00:00");
-    expect(formatAxisTime(75, 120)).toBe("1:15");
   });
 });

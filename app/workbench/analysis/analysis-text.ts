@@ -38,11 +38,6 @@ export function analysisRunText(analysis: Pick<AnalysisView, "model" | "executio
   return parts.join(" · ");
 }
 
-/** A time on a curve's axis: tenths of a second when the view spans under a minute (m:ss would show 0:00 twice), else m:ss. */
-export function formatAxisTime(seconds: number, spanSeconds: number): string {
-  return spanSeconds < 60 ? `${Math.max(0, seconds).toFixed(1)} s` : formatDuration(seconds);
-}
-
 /** A probability as a whole percentage, "<1%" for small non-zero ones so they do not read as none. */
 export function formatPercent(score: number): string {
   if (!Number.isFinite(score)) return "–";
