@@ -7,6 +7,7 @@ import path from "node:path";
 import { APP_VERSION } from "../app-version";
 import { benchmarkDspStages } from "../audio/dsp/dsp-stages.bench";
 import { benchmarkResampler } from "../audio/dsp/resampler.bench";
+import { runEditorBenchmark } from "../../e2e/bench/editor-bench";
 import { runImportBenchmark } from "../corpus/import.bench";
 import { runExplorerBenchmark } from "../corpus/serve-explorer.bench";
 import { runSpectrogramBenchmark } from "../corpus/serve-spectrogram.bench";
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   inference: runInferenceBenchmark,
   spectrogram: runSpectrogramBenchmark,
   explorer: runExplorerBenchmark,
+  editor: runEditorBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
