@@ -19,7 +19,11 @@ export async function writeFrameScores(store: AudioStore, scores: Float32Array):
 }
 
 export async function readFrameScores(store: AudioStore, hash: string): Promise<Float32Array> {
-  const bytes = await readFile(store.frameScoresPath(hash));
+  return readFrameScoresFile(store.frameScoresPath(hash));
+}
+
+export async function readFrameScoresFile(filePath: string): Promise<Float32Array> {
+  const bytes = await readFile(filePath);
   const copy = new Uint8Array(bytes.length - (bytes.length % 4));
   copy.set(bytes.subarray(0, copy.length));
   return new Float32Array(copy.buffer);

@@ -1,5 +1,5 @@
 import type { AudioStore } from "../corpus/audio-store";
-import { readFrameScores } from "./frame-scores-file";
+import { readCachedFrameScores } from "./frame-scores-cache";
 import { z } from "zod";
 import type { RecordingMedia } from "../corpus/corpus-types";
 import { listAnalysesOfRecording, type StoredAnalysis } from "../db/analysis.repository";
@@ -140,7 +140,7 @@ export async function serveCurves(options: {
   const { database, store, media, query } = options;
   const analysis = await latestWholeAnalysisOr404(database, media, query.model);
   if (analysis instanceof Response) return analysis;
-  const frameScores = analysis.frameScoresHash ? await readFrameScores(store, analysis.frameScoresHash) : null;
+  const frameScores = analysis.frameScoresHash ? await readCachedFrameScores(store, analysis.frameScoresHash) : null;
   const outcome = curvesOf(analysis, frameScores, query, media.durationSeconds);
   if (!outcome.ok) return errorResponse(outcome.status, `No curves for ${media.originalName} by ${query.model}: ${outcome.problem}.`, outcome.code);
   // A forced re-analysis replaces the curves behind the same URL.
