@@ -187,26 +187,9 @@ async function measureZoomedScroll(browser: Browser, url: string, recording: Ben
   const box = await waveform.boundingBox();
   if (!box) throw new Error("the waveform has no box");
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.evaluate(() => {
-    const times: number[] = [];
-    let last = performance.now();
-    const tick = (now: number) => {
-      times.push(now - last);
-      last = now;
-      if (times.length < 100_000) (window as unknown as { __frames: number[] }).__frames = times;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const seconds = 4;
-  const started = Date.now();
-  while (Date.now() - started < seconds * 1000) {
-    await page.mouse.wheel(120, 0);
-    await page.waitForTimeout(16);
-  }
-  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5));
+  const frames = await recordFramesWhile(page, 4, () => page.mouse.wheel(120, 0));
   await page.context().close();
-  return { zoomLevel, ...frameFigures(frames, seconds) };
+  return { zoomLevel, ...frameFigures(frames, 4) };
 }
 
 /** Scrolls the explorer's flat list of the 100,000-recording corpus and records frame times. */
@@ -227,6 +210,14 @@ async function measureExplorerScroll(browser: Browser, url: string): Promise<Rec
   const box = await tree.boundingBox();
   if (!box) throw new Error("the explorer tree has no box");
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+  const frames = await recordFramesWhile(page, 4, () => page.mouse.wheel(0, 600));
+  const rowCount = Number(await tree.getAttribute("data-row-count"));
+  await context.close();
+  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, ...frameFigures(frames, 4) };
+}
+
+/** Frame-to-frame times (ms) in the page while `step` runs about every 16 ms for `seconds`, as a wheel-scrolling user would. */
+async function recordFramesWhile(page: Page, seconds: number, step: () => Promise<void>): Promise<number[]> {
   await page.evaluate(() => {
     const times: number[] = [];
     let last = performance.now();
@@ -238,16 +229,13 @@ async function measureExplorerScroll(browser: Browser, url: string): Promise<Rec
     };
     requestAnimationFrame(tick);
   });
-  const seconds = 4;
   const started = Date.now();
   while (Date.now() - started < seconds * 1000) {
-    await page.mouse.wheel(0, 600);
+    await step();
     await page.waitForTimeout(16);
   }
-  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5));
-  const rowCount = Number(await tree.getAttribute("data-row-count"));
-  await context.close();
-  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, ...frameFigures(frames, seconds) };
+  // The first frames include the set-up above.
+  return page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5));
 }
 
 function frameFigures(frames: readonly number[], seconds: number): Record<string, number> {

@@ -152,6 +152,16 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
   const curvesExpected = preferences.showCurves && primaryHasFrames;
   const ready = drawn && (analyses.isSuccess || analyses.isError) && (!curvesExpected || curvesSettled);
   const shown = useMemo(() => CANONICAL_LABELS.map((label) => !preferences.hiddenClasses.includes(label)), [preferences.hiddenClasses]);
+  // What the primary and the compared model's lanes share: the time axis, the classes shown and how curves are drawn.
+  const laneSettings = {
+    recordingId,
+    source: controller,
+    mode: preferences.curveMode,
+    shown,
+    band: preferences.confidenceBand,
+    smoothing: preferences.smoothing,
+    height: LANE_HEIGHT.curves,
+  };
 
   const actions = useEditorActions({
     controller,
@@ -250,14 +260,8 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
               {preferences.showCurves && primary && primaryHasFrames && (
                 <EmotionLane
                   key={primary.id}
-                  recordingId={recordingId}
+                  {...laneSettings}
                   analysis={primary}
-                  source={controller}
-                  mode={preferences.curveMode}
-                  shown={shown}
-                  band={preferences.confidenceBand}
-                  smoothing={preferences.smoothing}
-                  height={LANE_HEIGHT.curves}
                   uncalibrated={isUncalibrated(models.data, primary)}
                   testId="curves-lane"
                   onSettled={() => setCurvesSettled(true)}
@@ -266,14 +270,8 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
               {preferences.showCurves && compare && (
                 <EmotionLane
                   key={compare.id}
-                  recordingId={recordingId}
+                  {...laneSettings}
                   analysis={compare}
-                  source={controller}
-                  mode={preferences.curveMode}
-                  shown={shown}
-                  band={preferences.confidenceBand}
-                  smoothing={preferences.smoothing}
-                  height={LANE_HEIGHT.curves}
                   uncalibrated={isUncalibrated(models.data, compare)}
                   testId="curves-lane-compare"
                 />
