@@ -41,12 +41,18 @@ test("imports the fixture folder, reports every file and lists the recordings", 
 
   await dialog.close();
   const explorer = workbench.explorer();
-  await expect(explorer.recording(CORPUS, "tone-s16-44k1.wav")).toBeVisible();
-  await expect(explorer.recording(CORPUS, "tone.flac")).toContainText("0:01");
-  await expect(explorer.recording(CORPUS, "empty.wav")).toHaveCount(0);
-  const audio = await explorer.openRecording(CORPUS, "tone-s16-44k1.wav");
-  // The browser fetched the stream and read its header: the duration is known.
-  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration), { timeout: 15_000 }).toBeCloseTo(1, 1);
+  await expect(await explorer.recording(CORPUS, "tone-s16-44k1.wav")).toBeVisible();
+  await expect(await explorer.recording(CORPUS, "tone.flac")).toContainText("0:01");
+  const listed = await explorer.recordingNames(CORPUS);
+  expect(listed).not.toContain("empty.wav");
+  expect(listed).not.toContain("text.wav");
+  const editor = await explorer.openRecording(CORPUS, "tone-s16-44k1.wav");
+  await editor.waitUntilReady();
+  await expect(editor.timeReadout()).toHaveText("0:00.00 / 0:01.00");
+  // The browser streams the audio and plays it to its end: the playhead reaches the length the stream has.
+  await editor.play();
+  await expect(editor.timeReadout()).toHaveText("0:01.00 / 0:01.00", { timeout: 15_000 });
+  await expect(editor.playButton()).toHaveAccessibleName("Play");
 
   await expect(workbench.jobsPanel().rows().first()).toContainText("succeeded");
 });
@@ -100,7 +106,7 @@ test("uploads a dropped file and a picked folder whose manifest names the patien
   await dialog.waitForReport(JOB_TIMEOUT);
   await expect(dialog.reportRow("P01/tone.wav").getByRole("cell").nth(1)).toHaveText(/^imported/);
   await dialog.close();
-  await expect(workbench.explorer().recording("E2E folder upload", "tone.wav")).toContainText("P-001");
+  await expect(await workbench.explorer().recording("E2E folder upload", "tone.wav")).toContainText("P-001");
 });
 
 test("serves stored audio with HTTP Range, peaks as JSON, and 404 for unknown ids", async ({ page }) => {

@@ -1,11 +1,18 @@
 import { expect, type Download, type Locator, type Page } from "@playwright/test";
 
-/** Page object for the Analysis section of an open recording: model picker, Analyse, job status and results. */
+/**
+ * Page object for the analysis bar of a recording editor (model picker,
+ * Analyse, the job's status) and what an analysis shows elsewhere in the
+ * editor: the run line, the curve lane, the whole recording's scores.
+ */
 export class RecordingAnalysisView {
   readonly root: Locator;
 
-  constructor(private readonly page: Page) {
-    this.root = page.getByRole("main").getByRole("region", { name: "Analysis", exact: true });
+  constructor(
+    private readonly page: Page,
+    private readonly editorRoot: Locator,
+  ) {
+    this.root = editorRoot.getByRole("region", { name: "Analysis", exact: true });
   }
 
   modelPicker(): Locator {
@@ -14,7 +21,9 @@ export class RecordingAnalysisView {
 
   /** The ids of the models offered (enabled options). */
   async modelIds(): Promise<string[]> {
-    return this.modelPicker().locator("option:not([disabled])").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    return this.modelPicker()
+      .locator("option:not([disabled])")
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   }
 
   /** Greyed, disabled entries of folders that cannot be used, by folder name. */
@@ -38,9 +47,14 @@ export class RecordingAnalysisView {
 
   /** Picks a model and starts the analysis without waiting for it. */
   async start(modelId: string): Promise<void> {
-    await this.modelPicker().selectOption(modelId);
+    await this.pick(modelId);
     await this.root.getByRole("button", { name: /^Analyse/ }).click();
     await expect(this.status()).toBeVisible();
+  }
+
+  /** Shows a model's results (the editor shows the picked model's run, curves and scores). */
+  async pick(modelId: string): Promise<void> {
+    await this.modelPicker().selectOption(modelId);
   }
 
   /** The job's status line; its data-status is the job's status. */
@@ -52,49 +66,64 @@ export class RecordingAnalysisView {
     return this.root.getByTestId("analysis-progress-text");
   }
 
-  /** The result shown for a model (its latest whole-recording analysis). */
+  /** Failures the analysis reported (a recording the model could not run on). */
+  errors(): Locator {
+    return this.root.getByRole("alert");
+  }
+
+  /** What the editor shows of a model's latest whole-recording analysis; its locators match only while that model is picked. */
   result(modelId: string): AnalysisResult {
-    return new AnalysisResult(this.page, this.root.locator(`[data-model="${modelId}"]`));
+    return new AnalysisResult(this.page, this.editorRoot, modelId);
   }
 }
 
 export class AnalysisResult {
+  /** The editor while it shows this model's analysis (its run line names the model). */
+  private readonly shown: Locator;
+
   constructor(
     private readonly page: Page,
-    readonly root: Locator,
-  ) {}
+    editorRoot: Locator,
+    readonly modelId: string,
+  ) {
+    this.shown = editorRoot.filter({ has: page.locator(`[data-testid="analysis-run"][data-model="${modelId}"]`) });
+  }
 
+  /** The nine utterance scores of the whole recording. */
   scores(): Locator {
-    return this.root.getByRole("list", { name: "Utterance scores" }).getByRole("listitem");
+    return this.shown.getByTestId("summary-recording").getByRole("list", { name: "Utterance scores" }).getByRole("listitem");
   }
 
   topScore(): Locator {
-    return this.root.locator('[data-top="true"]');
+    return this.shown.getByTestId("summary-recording").locator('[data-top="true"]');
   }
 
+  /** "Model name version · provider · speed · when · Download like the WebUI". */
   runLine(): Locator {
-    return this.root.getByTestId("analysis-run");
+    return this.shown.getByTestId("analysis-run");
   }
 
+  /** The model's curve lane; data-state is loading, ready or error. */
   curves(): Locator {
-    return this.root.getByTestId("frame-curves");
+    return this.shown.locator(`[data-testid="curves-lane"][data-model="${this.modelId}"]`);
   }
 
-  curvePaths(): Locator {
-    return this.curves().locator("path[data-label]");
+  /** The lane's drawing; its accessible name counts the classes drawn. */
+  curvesImage(): Locator {
+    return this.curves().getByRole("img");
   }
 
   legendButton(label: string): Locator {
-    return this.root.getByRole("group", { name: "Classes shown" }).getByRole("button", { name: label, exact: true });
+    return this.shown.getByRole("group", { name: "Classes shown" }).getByRole("button", { name: label, exact: true });
   }
 
   uncalibratedNote(): Locator {
-    return this.root.getByTestId("uncalibrated-note");
+    return this.curves().getByTestId("uncalibrated-note");
   }
 
   async downloadLikeWebUi(): Promise<Download> {
     const download = this.page.waitForEvent("download");
-    await this.root.getByRole("link", { name: "Download like the WebUI" }).click();
+    await this.runLine().getByRole("link", { name: "Download like the WebUI" }).click();
     return download;
   }
 }
