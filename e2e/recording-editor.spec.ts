@@ -90,6 +90,7 @@ test("draws a region, labels it with a key, finds it again after a reload, undoe
   await expect(labelling.segmentRow(regionId)).toHaveAttribute("aria-selected", "true");
   await expect(labelling.target()).toHaveText(/^region \d/);
   await expect(workbench.selectionStatus()).toHaveText(/^\d:\d\d\.\d\d–\d:\d\d\.\d\d · [\d.]+ s$/);
+  await expect(workbench.modelStatus()).toHaveText(/^Resonance synthetic baseline/);
 
   await labelling.labelWithKey("sad");
   await expect(labelling.segmentLabel(regionId)).toHaveText("sad");

@@ -8,7 +8,7 @@ import { isFinished, recentJobsQuery } from "./jobs/job-queries";
 
 const MODE_LABELS = { embedded: "Embedded database", postgresql: "PostgreSQL" } as const;
 
-/** Database mode, pending migrations, running jobs, the editor's selection, the inference provider and the version. */
+/** Database mode, pending migrations, running jobs, the editor's selection, its model, the inference provider and the version. */
 export function StatusBar() {
   const health = useQuery(healthQueryOptions());
   const jobs = useQuery(recentJobsQuery(20));
@@ -22,6 +22,7 @@ export function StatusBar() {
   const inference = data?.status === "error" ? null : inferenceStatus(data?.inference);
   const running = (jobs.data ?? []).filter((job) => !isFinished(job.status)).length;
   const selection = typeof context.editorSelection === "string" && context.editorSelection !== "" ? context.editorSelection : null;
+  const activeModel = typeof context.activeModel === "string" && context.activeModel !== "" ? context.activeModel : null;
 
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
@@ -36,6 +37,11 @@ export function StatusBar() {
       {selection && (
         <span data-testid="status-selection" title="Selection in the editor">
           {selection}
+        </span>
+      )}
+      {activeModel && (
+        <span data-testid="status-model" title="The model whose curves the editor shows">
+          {activeModel}
         </span>
       )}
       {inference && (

@@ -63,6 +63,11 @@ export class WorkbenchPage {
     return this.statusBar.getByTestId("status-selection");
   }
 
+  /** The model whose curves the focused editor shows. */
+  modelStatus(): Locator {
+    return this.statusBar.getByTestId("status-model");
+  }
+
   /** Editor tabs, of one group (1-based) or all. */
   editorTabs(group?: number): Locator {
     const scope = group === undefined ? this.editorArea : this.page.getByTestId(`editor-group-${group}`);

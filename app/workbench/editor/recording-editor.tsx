@@ -184,7 +184,7 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
   const focusedEditor = isActive && (activeRecordingId == null || activeRecordingId === recordingId);
   const owns = useEditorCommands(() => editorCommands(actions, commandState), Object.values(commandState), focusedEditor);
   const [focused, setFocused] = useState(false);
-  useEditorContextKeys({ owns, focused, controller, region });
+  useEditorContextKeys({ owns, focused, controller, region, activeModel: primary?.model.name ?? modelId ?? null });
   const analyseKey = useKeybindingLabel("editor.analyse");
 
   return (

@@ -14,10 +14,29 @@ const SELECTION_TEXT_INTERVAL_MS = 150;
  * The context keys of the editor that holds the editor commands:
  * activeEditor = "recording", editorFocus while the focus is inside it, and
  * editorSelection, the status bar's text for the selected region or else
- * the visible range (throttled while scrolling).
+ * the visible range (throttled while scrolling), and activeModel, the name
+ * of the model whose curves the editor shows, for the status bar.
  */
-export function useEditorContextKeys({ owns, focused, controller, region }: { owns: boolean; focused: boolean; controller: WaveformController | null; region: RegionView | null }): void {
+export function useEditorContextKeys({
+  owns,
+  focused,
+  controller,
+  region,
+  activeModel,
+}: {
+  owns: boolean;
+  focused: boolean;
+  controller: WaveformController | null;
+  region: RegionView | null;
+  activeModel: string | null;
+}): void {
   const { contextKeys } = useCommands();
+
+  useEffect(() => {
+    if (!owns) return;
+    contextKeys.set("activeModel", activeModel);
+    return () => contextKeys.delete("activeModel");
+  }, [contextKeys, owns, activeModel]);
 
   useEffect(() => {
     if (!owns) return;
