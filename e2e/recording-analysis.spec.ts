@@ -72,6 +72,13 @@ test("analyses a recording with the test models: scores, curves, the uncalibrate
   await expect(full.uncalibratedNote()).toHaveCount(0);
   await expect(page.getByText(UNCALIBRATED)).toHaveCount(0);
 
+  // Two models' curves, one lane each, on the same time axis.
+  const compared = await editor.compareWith("testing-funasr-like");
+  await expect(compared).toHaveAttribute("data-state", "ready");
+  await expect(editor.curveLanes()).toHaveCount(2);
+  await expect(editor.curvesImage(compared)).toHaveAccessibleName(/^Frame curves of 9 emotion classes by Test: FunASR-like export/);
+  await page.screenshot({ path: testInfo.outputPath("two-models-compared.png"), fullPage: true });
+
   const download = await full.downloadLikeWebUi();
   const name = download.suggestedFilename();
   expect(name).toMatch(/^outputs_\d{8}_\d{6}\.zip$/);

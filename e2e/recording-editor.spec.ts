@@ -126,6 +126,17 @@ test("draws a region, labels it with a key, finds it again after a reload, undoe
   await labelling.waitUntilSaved();
   expect((await api.labelState(recordingId)).regions.find((region) => region.id === regionId)?.label?.emotion).toBe("sad");
 
+  // The segment's context menu offers the label commands from the registry, with their keys.
+  const menu = await labelling.openSegmentMenu(regionId);
+  await expect(menu.getByRole("menuitem", { name: /Label as happy/ })).toContainText("4");
+  await menu.getByRole("menuitem", { name: /Label as happy/ }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(labelling.segmentLabel(regionId)).toHaveText("happy");
+  await labelling.waitUntilSaved();
+  await labelling.labelWithKey("sad");
+  await expect(labelling.segmentLabel(regionId)).toHaveText("sad");
+  await labelling.waitUntilSaved();
+
   // The region's history lists the drawing and the label, none of it undone any more.
   await labelling.segmentRow(regionId).click();
   await expect(labelling.segmentRow(regionId)).toHaveAttribute("aria-selected", "true");

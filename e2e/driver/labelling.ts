@@ -101,6 +101,14 @@ export class LabellingView {
     return this.root.locator(`[data-testid="segment-row"][data-region-id="${regionId}"]`);
   }
 
+  /** Right-clicks a segment row and returns its context menu (built from the command registry). */
+  async openSegmentMenu(regionId: string): Promise<Locator> {
+    await this.segmentRow(regionId).click({ button: "right" });
+    const menu = this.page.getByRole("menu", { name: "Actions" });
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
   /** A segment row's label cell (the fourth column). */
   segmentLabel(regionId: string): Locator {
     return this.segmentRow(regionId).getByRole("gridcell").nth(3);

@@ -143,6 +143,12 @@ export class RecordingEditorView {
     return modelId === undefined ? lane : lane.and(this.root.locator(`[data-model="${modelId}"]`));
   }
 
+  /** Draws a second model's curves in a lane of their own under the first. */
+  async compareWith(modelId: string): Promise<Locator> {
+    await this.root.getByTestId("compare-model").selectOption(modelId);
+    return this.root.getByTestId("curves-lane-compare").and(this.root.locator(`[data-model="${modelId}"]`));
+  }
+
   /** A lane's drawing; its accessible name says how many classes it draws ("Frame curves of 9 emotion classes by …"). */
   curvesImage(lane: Locator = this.curvesLane()): Locator {
     return lane.getByRole("img");

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useKeybindingLabel } from "../commands/commands-provider";
 import { CommandButton } from "./command-button";
+import { useContextMenu } from "../shell/context-menu";
 import styles from "./editor.module.css";
 import type { EditorPreferences } from "./editor-preferences";
 import { keepArrowsInSlider } from "./emotion-legend";
@@ -64,6 +65,9 @@ export function EditorToolbar({
       if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [controller, durationSeconds]);
+
+  // Every editor command that placed itself in the editor's title menu, from the registry.
+  const moreActions = useContextMenu("editor/title");
 
   return (
     <div className={styles.toolbar} role="group" aria-label="Playback, zoom and view" data-testid="editor-toolbar">
@@ -151,6 +155,20 @@ export function EditorToolbar({
             Reference
           </CommandButton>
         )}
+      </div>
+      <div className={styles.toolGroup}>
+        <button
+          type="button"
+          aria-haspopup="menu"
+          title="More actions (Shift+F10)"
+          aria-label="More actions"
+          data-testid="editor-more-actions"
+          onClick={(event) => moreActions.onContextMenu(event)}
+          onKeyDown={moreActions.onKeyDown}
+        >
+          ⋯
+        </button>
+        {moreActions.element}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { RegionView } from "@/lib/domain/label-state";
 import { EMOTION_COLORS } from "../analysis/emotion-colors";
+import { useContextMenu } from "../shell/context-menu";
 import styles from "./labelling.module.css";
 import { rowForKey, scrollTopFor, segmentRows, visibleRowWindow } from "./segment-rows";
 
@@ -61,6 +62,7 @@ export function SegmentList({
     if (next !== element.scrollTop) element.scrollTop = next;
   }, [selectedIndex]);
 
+  const contextMenu = useContextMenu("segment/context");
   const visible = visibleRowWindow(scrollTop, viewportHeight, ROW_HEIGHT, rows.length);
   const rowId = (id: string) => `${idPrefix}-row-${id}`;
 
@@ -72,7 +74,8 @@ export function SegmentList({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    contextMenu.onKeyDown(event);
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     if ((event.key === "Enter" || event.key === " ") && selectedIndex >= 0) {
       // Handled here, so the workbench's Space (play/pause) does not run as well.
       event.preventDefault();
@@ -95,58 +98,66 @@ export function SegmentList({
   }
 
   return (
-    <div
-      className={styles.segmentGrid}
-      role="grid"
-      aria-label="Segments"
-      aria-rowcount={rows.length + 1}
-      aria-colcount={7}
-      aria-activedescendant={selectedIndex >= 0 ? rowId(rows[selectedIndex]!.id) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="segment-list"
-    >
-      <div className={`${styles.segmentRow} ${styles.segmentHeader}`} role="row" aria-rowindex={1}>
-        {COLUMNS.map(([short, name]) => (
-          <span key={name} role="columnheader" aria-label={name} title={name}>
-            {short}
-          </span>
-        ))}
+    <>
+      <div
+        className={styles.segmentGrid}
+        role="grid"
+        aria-label="Segments"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={7}
+        aria-activedescendant={selectedIndex >= 0 ? rowId(rows[selectedIndex]!.id) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="segment-list"
+      >
+        <div className={`${styles.segmentRow} ${styles.segmentHeader}`} role="row" aria-rowindex={1}>
+          {COLUMNS.map(([short, name]) => (
+            <span key={name} role="columnheader" aria-label={name} title={name}>
+              {short}
+            </span>
+          ))}
+        </div>
+        <div ref={viewport} className={styles.segmentViewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} role="rowgroup">
+          <div style={{ height: visible.paddingTop }} aria-hidden="true" />
+          {rows.slice(visible.first, visible.last).map((row) => (
+            <div
+              key={row.id}
+              id={rowId(row.id)}
+              className={styles.segmentRow}
+              role="row"
+              aria-rowindex={row.index + 1}
+              aria-selected={row.id === selectedId}
+              data-testid="segment-row"
+              data-region-id={row.id}
+              onClick={() => choose(row.index - 1, true)}
+              onContextMenu={(event) => {
+                // The menu's commands act on the selected region: select this one first, without playing it.
+                onSelect(row.id);
+                contextMenu.onContextMenu(event);
+              }}
+            >
+              <span role="gridcell" className={styles.muted}>
+                {row.index}
+              </span>
+              <span role="gridcell">{row.start}</span>
+              <span role="gridcell">{row.end}</span>
+              <span role="gridcell" className={styles.segmentLabel}>
+                {row.emotion && <span className={styles.swatch} style={{ background: EMOTION_COLORS[row.emotion] }} aria-hidden="true" />}
+                {row.label}
+              </span>
+              <span role="gridcell" className={styles.muted}>
+                {row.source}
+              </span>
+              <span role="gridcell">{row.confidence}</span>
+              <span role="gridcell" className={styles.segmentNote} title={row.note || undefined}>
+                {row.note}
+              </span>
+            </div>
+          ))}
+          <div style={{ height: visible.paddingBottom }} aria-hidden="true" />
+        </div>
       </div>
-      <div ref={viewport} className={styles.segmentViewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} role="rowgroup">
-        <div style={{ height: visible.paddingTop }} aria-hidden="true" />
-        {rows.slice(visible.first, visible.last).map((row) => (
-          <div
-            key={row.id}
-            id={rowId(row.id)}
-            className={styles.segmentRow}
-            role="row"
-            aria-rowindex={row.index + 1}
-            aria-selected={row.id === selectedId}
-            data-testid="segment-row"
-            data-region-id={row.id}
-            onClick={() => choose(row.index - 1, true)}
-          >
-            <span role="gridcell" className={styles.muted}>
-              {row.index}
-            </span>
-            <span role="gridcell">{row.start}</span>
-            <span role="gridcell">{row.end}</span>
-            <span role="gridcell" className={styles.segmentLabel}>
-              {row.emotion && <span className={styles.swatch} style={{ background: EMOTION_COLORS[row.emotion] }} aria-hidden="true" />}
-              {row.label}
-            </span>
-            <span role="gridcell" className={styles.muted}>
-              {row.source}
-            </span>
-            <span role="gridcell">{row.confidence}</span>
-            <span role="gridcell" className={styles.segmentNote} title={row.note || undefined}>
-              {row.note}
-            </span>
-          </div>
-        ))}
-        <div style={{ height: visible.paddingBottom }} aria-hidden="true" />
-      </div>
-    </div>
+      {contextMenu.element}
+    </>
   );
 }
