@@ -165,7 +165,6 @@ async function measureOpen(browser: Browser, url: string, recording: BenchRecord
     await page.context().close();
   }
   return {
-    runs: OPEN_RUNS,
     ...summarise(milliseconds),
     bytesMedian: median(bytes),
     bytesMax: Math.max(...bytes),
@@ -187,9 +186,13 @@ async function measureZoomedScroll(browser: Browser, url: string, recording: Ben
   const box = await waveform.boundingBox();
   if (!box) throw new Error("the waveform has no box");
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The status bar shows the visible range: it must move, or the frames measured nothing.
+  const rangeBefore = await page.getByTestId("status-selection").textContent();
   const frames = await recordFramesWhile(page, 4, () => page.mouse.wheel(120, 0));
+  const rangeAfter = await page.getByTestId("status-selection").textContent();
+  if (rangeBefore === rangeAfter) throw new Error(`scrolling the zoomed waveform did not move the view (${rangeBefore})`);
   await page.context().close();
-  return { zoomLevel, ...frameFigures(frames, 4) };
+  return { zoomLevel, visibleRangeBefore: rangeBefore, visibleRangeAfter: rangeAfter, ...frameFigures(frames, 4) };
 }
 
 /** Scrolls the explorer's flat list of the 100,000-recording corpus and records frame times. */
@@ -210,25 +213,31 @@ async function measureExplorerScroll(browser: Browser, url: string): Promise<Rec
   const box = await tree.boundingBox();
   if (!box) throw new Error("the explorer tree has no box");
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+  // The deepest row in the page (the focused row may stay in the page when scrolled away, so not the first).
+  const deepestRow = () => tree.getByRole("treeitem").evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute("aria-posinset")))));
+  const firstRowBefore = await deepestRow();
   const frames = await recordFramesWhile(page, 4, () => page.mouse.wheel(0, 600));
+  const firstRowAfter = await deepestRow();
+  if (firstRowBefore === firstRowAfter) throw new Error("scrolling the explorer did not move its rows");
   const rowCount = Number(await tree.getAttribute("data-row-count"));
   await context.close();
-  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, ...frameFigures(frames, 4) };
+  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, deepestRowBefore: firstRowBefore, deepestRowAfter: firstRowAfter, ...frameFigures(frames, 4) };
 }
 
 /** Frame-to-frame times (ms) in the page while `step` runs about every 16 ms for `seconds`, as a wheel-scrolling user would. */
 async function recordFramesWhile(page: Page, seconds: number, step: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const times: number[] = [];
+  // A string, not a function: tsx's name-keeping helper does not exist in the page.
+  await page.evaluate(`(() => {
+    const times = [];
     let last = performance.now();
-    const tick = (now: number) => {
+    window.__frames = times;
+    const tick = (now) => {
       times.push(now - last);
       last = now;
-      (window as unknown as { __frames: number[] }).__frames = times;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = Date.now();
   while (Date.now() - started < seconds * 1000) {
     await step();

@@ -74,12 +74,6 @@ export function AnalysisControls({
   );
 }
 
-/** The model of the newest result that can still run, else the first runnable model. */
-export function defaultModel(listing: ModelsListing | undefined, whole: readonly AnalysisView[]): string | null {
-  if (!listing) return null;
-  const runnable = new Set(listing.models.map((model) => model.id));
-  return whole.find((analysis) => runnable.has(analysis.model.key))?.model.key ?? listing.models[0]?.id ?? null;
-}
 
 /** Whether the analysis's model applies its utterance head to frames (per its manifest; unknown once the model is gone). */
 export function isUncalibrated(listing: ModelsListing | undefined, analysis: AnalysisView): boolean {

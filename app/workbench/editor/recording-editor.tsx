@@ -1,16 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { CANONICAL_LABELS } from "@/lib/domain/emotion-labels";
-import { AnalysisControls, AnalysisRunLine, defaultModel, isUncalibrated, useAnalyseRecording } from "../analysis/analysis-controls";
-import { modelsQuery, recordingAnalysesQuery } from "../analysis/analysis-queries";
+import { AnalysisControls, AnalysisRunLine, isUncalibrated, useAnalyseRecording } from "../analysis/analysis-controls";
+import { defaultModel } from "../analysis/default-model";
+import { curvesWindowQuery, modelsQuery, recordingAnalysesQuery } from "../analysis/analysis-queries";
 import { useCommands, useKeybindingLabel } from "../commands/commands-provider";
 import { LabellingSidebar } from "../labelling/labelling-sidebar";
 import { useLabelling } from "../labelling/use-labelling";
 import { recordingAudioUrl } from "../recordings/recording-queries";
 import { WorkbenchNavigationContext } from "../shell/workbench-navigation";
 import { ChannelPlayer } from "./channel-player";
+import { curveRequestFor } from "./curve-window";
 import { editorCommands } from "./editor-commands";
 import { EditorHeader } from "./editor-header";
 import styles from "./editor.module.css";
@@ -150,6 +152,15 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
   const spans = useMemo(() => parseTruthSpans(summary.data?.metadata[TRUTH_SPANS_KEY]), [summary.data]);
   const primaryHasFrames = primary !== null && (primary.frameCount ?? 0) > 0;
   const curvesExpected = preferences.showCurves && primaryHasFrames;
+  // Ask for the opening window's curves as soon as the analysis and the duration are known, rather
+  // than once wavesurfer has drawn: the lane's own request (the same window) then finds them cached.
+  const queryClient = useQueryClient();
+  const openingWidth = peaks.data ? (waveformRef.current?.clientWidth ?? 0) : 0;
+  useEffect(() => {
+    if (!curvesExpected || !primary || preferences.pixelsPerSecond !== null || !(openingWidth > 0) || !(duration > 0)) return;
+    const fit = { startSeconds: 0, pixelsPerSecond: openingWidth / duration, widthPx: openingWidth, durationSeconds: duration };
+    void queryClient.prefetchQuery(curvesWindowQuery(recordingId, primary, curveRequestFor(fit)));
+  }, [queryClient, recordingId, primary, curvesExpected, preferences.pixelsPerSecond, openingWidth, duration]);
   const ready = drawn && (analyses.isSuccess || analyses.isError) && (!curvesExpected || curvesSettled);
   const shown = useMemo(() => CANONICAL_LABELS.map((label) => !preferences.hiddenClasses.includes(label)), [preferences.hiddenClasses]);
   // What the primary and the compared model's lanes share: the time axis, the classes shown and how curves are drawn.
