@@ -11,6 +11,7 @@ import { runEditorBenchmark } from "../../e2e/bench/editor-bench";
 import { runImportBenchmark } from "../corpus/import.bench";
 import { runExplorerBenchmark } from "../corpus/serve-explorer.bench";
 import { runSpectrogramBenchmark } from "../corpus/serve-spectrogram.bench";
+import { runPermutationTestBenchmark } from "../domain/statistics/permutation-test.bench";
 import { runInferenceBenchmark } from "../inference/inference.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   spectrogram: runSpectrogramBenchmark,
   explorer: runExplorerBenchmark,
   editor: runEditorBenchmark,
+  statistics: async () => runPermutationTestBenchmark(),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
