@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { BOOT_PRELOAD_SCRIPT } from "./workbench/shell/boot-preload";
 import { THEME_BOOT_SCRIPT } from "./workbench/shell/theme";
 import { QueryProvider } from "./query-provider";
 import "./globals.css";
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: BOOT_PRELOAD_SCRIPT }} />
       </head>
       <body>
         <QueryProvider>{children}</QueryProvider>

@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { readSpectrogramResponse, type SpectrogramResponse } from "@/lib/domain/spectrogram-format";
 import { ApiRequestError, fetchJson } from "../api-fetch";
 import type { ApiError, RecordingResponse, RecordingSummary } from "../api-types";
+import { takePreloadedResponse } from "../shell/boot-preload";
 import { readPeaksResponse, type PeaksWindow } from "./waveform-peaks";
 
 /**
@@ -78,7 +79,7 @@ export async function fetchSpectrogram(recordingId: string, request: Spectrogram
 }
 
 async function fetchPeaks(url: string, signal?: AbortSignal): Promise<PeaksWindow> {
-  const response = await fetch(url, { signal });
+  const response = await (takePreloadedResponse(url) ?? fetch(url, { signal }));
   if (!response.ok) throw await apiError(response);
   return readPeaksResponse(response.headers, await response.arrayBuffer());
 }
