@@ -13,6 +13,7 @@ import { runExplorerBenchmark } from "../corpus/serve-explorer.bench";
 import { runSpectrogramBenchmark } from "../corpus/serve-spectrogram.bench";
 import { runPermutationTestBenchmark } from "../domain/statistics/permutation-test.bench";
 import { runInferenceBenchmark } from "../inference/inference.bench";
+import { runProjectionBenchmark } from "../projection/projection.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 
 type Benchmark = () => Promise<Record<string, unknown>>;
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   explorer: runExplorerBenchmark,
   editor: runEditorBenchmark,
   statistics: async () => runPermutationTestBenchmark(),
+  projection: runProjectionBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
