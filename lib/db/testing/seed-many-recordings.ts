@@ -1,3 +1,4 @@
+import { createSeededRandom as mulberry32 } from "../../domain/statistics/seeded-random";
 import { randomUUID } from "node:crypto";
 import { CANONICAL_LABELS } from "../../domain/emotion-labels";
 import { LABEL_STATUSES, type LabelStatus } from "../../domain/label-state";
@@ -137,16 +138,4 @@ function drawStatus(roll: number): LabelStatus {
     if (roll < cumulative) return LABEL_STATUSES[index]!;
   }
   return LABEL_STATUSES[LABEL_STATUSES.length - 1]!;
-}
-
-/** A small seeded generator (Mulberry32): repeatable data without a dependency. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
