@@ -1,3 +1,5 @@
+import { csvCell } from "../domain/csv-table";
+
 /**
  * What an import did with every input, kept as the job's result and shown in
  * the workbench and the CLI, and downloadable as CSV. Pure.
@@ -83,9 +85,4 @@ export function importReportToCsv(report: Pick<ImportReport, "entries">): string
     lines.push(cells.map(csvCell).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
