@@ -111,7 +111,7 @@ export async function listExplorerRecordings(
       FROM "Recording" r
       LEFT JOIN "Patient" p ON p.id = r."patientId"
       LEFT JOIN "StudySession" s ON s.id = r."sessionId"
-      WHERE ${await scopeCondition(prisma, scope)} AND ${filterCondition(filter)}
+      WHERE ${await scopeCondition(prisma, scope)} AND ${explorerFilterCondition(filter)}
       ORDER BY ${order("r")}
       LIMIT ${limit + 1}
     ) x`;
@@ -158,7 +158,7 @@ type RecordingTuple = [string, string, number, number, string, string | null, st
 async function corpusNodes(prisma: PrismaClient, filter: ExplorerFilter): Promise<ExplorerGroupNode[]> {
   const rows = await prisma.$queryRaw<GroupRow[]>`
     SELECT r."corpusId"::text AS key, r."labelStatus" AS status, count(*)::int AS n
-    FROM "Recording" r WHERE ${filterCondition(filter)} GROUP BY 1, 2`;
+    FROM "Recording" r WHERE ${explorerFilterCondition(filter)} GROUP BY 1, 2`;
   const counts = tally(rows);
   const corpora = await prisma.corpus.findMany({ where: { id: { in: [...counts.keys()] } }, select: { id: true, name: true } });
   return sortByName(corpora.map((corpus) => groupNode("corpus", corpus.id, corpus.name, counts.get(corpus.id)!)));
@@ -171,7 +171,7 @@ async function cohortNodes(prisma: PrismaClient, corpusId: string, where: Prisma
   const rows = await prisma.$queryRaw<GroupRow[]>`
     WITH per_patient AS (
       SELECT r."patientId" AS patient, r."labelStatus" AS status, count(*)::int AS n
-      FROM "Recording" r WHERE ${where} AND ${filterCondition(filter)} GROUP BY 1, 2
+      FROM "Recording" r WHERE ${where} AND ${explorerFilterCondition(filter)} GROUP BY 1, 2
     )
     SELECT m."cohortId"::text AS key, pp.status, sum(pp.n)::int AS n
     FROM per_patient pp JOIN "CohortMembership" m ON m."patientId" = pp.patient
@@ -194,7 +194,7 @@ async function cohortNodes(prisma: PrismaClient, corpusId: string, where: Prisma
 async function patientNodes(prisma: PrismaClient, where: Prisma.Sql, filter: ExplorerFilter): Promise<ExplorerGroupNode[]> {
   const rows = await prisma.$queryRaw<GroupRow[]>`
     SELECT r."patientId"::text AS key, r."labelStatus" AS status, count(*)::int AS n
-    FROM "Recording" r WHERE ${where} AND ${filterCondition(filter)} GROUP BY 1, 2`;
+    FROM "Recording" r WHERE ${where} AND ${explorerFilterCondition(filter)} GROUP BY 1, 2`;
   const counts = tally(rows);
   const patients = await prisma.patient.findMany({ where: { id: { in: uuidKeys(counts) } }, select: { id: true, code: true } });
   return sortByName(patients.map((patient) => groupNode("patient", patient.id, patient.code, counts.get(patient.id)!)));
@@ -203,7 +203,7 @@ async function patientNodes(prisma: PrismaClient, where: Prisma.Sql, filter: Exp
 async function sessionNodes(prisma: PrismaClient, where: Prisma.Sql, filter: ExplorerFilter, patientId: string): Promise<ExplorerGroupNode[]> {
   const rows = await prisma.$queryRaw<GroupRow[]>`
     SELECT COALESCE(r."sessionId"::text, ${NO_GROUP}) AS key, r."labelStatus" AS status, count(*)::int AS n
-    FROM "Recording" r WHERE ${where} AND ${filterCondition(filter)} GROUP BY 1, 2`;
+    FROM "Recording" r WHERE ${where} AND ${explorerFilterCondition(filter)} GROUP BY 1, 2`;
   const counts = tally(rows);
   const sessions = await prisma.studySession.findMany({
     where: { patientId, id: { in: uuidKeys(counts) } },
@@ -244,7 +244,8 @@ async function scopeCondition(prisma: PrismaClient, scope: ExplorerScope): Promi
   return Prisma.join(parts, " AND ");
 }
 
-function filterCondition(filter: ExplorerFilter): Prisma.Sql {
+/** The SQL condition (over recordings aliased `r`) of an explorer filter; projections select by the same filters. */
+export function explorerFilterCondition(filter: ExplorerFilter): Prisma.Sql {
   switch (filter.kind) {
     case "all":
       return Prisma.sql`TRUE`;

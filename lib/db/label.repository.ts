@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { AudioStore } from "../corpus/audio-store";
+import type { CanonicalLabel } from "../domain/emotion-labels";
 import type { AttentionTarget, LabelEdit, LabelHistoryEntry, RecordingLabelState } from "../domain/label-state";
 import type { JsonValue } from "../jobs/job-types";
 import { frameOffsetOf } from "../inference/serve-analyses";
@@ -69,6 +70,51 @@ export async function applyLabelEdit(prisma: PrismaClient, request: ApplyLabelEd
     });
     return stateOfSnapshot(plan.next);
   });
+}
+
+export interface BulkLabelRequest {
+  /** One label per target: the whole recording (regionId null) or a region of it. */
+  targets: readonly { recordingId: string; regionId: string | null }[];
+  /** null removes the label. */
+  emotion: CanonicalLabel | null;
+  authorId: string;
+}
+
+/**
+ * Labels many recordings or regions at once (a projection selection) as one
+ * transaction: every target gets its own history entry, and if any target is
+ * gone or refuses the label nothing is written. Each edit applies to the
+ * recording's current version, which the same transaction then bumps.
+ */
+export async function applyBulkLabel(prisma: PrismaClient, request: BulkLabelRequest): Promise<{ edited: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      for (const target of request.targets) {
+        const snapshot = await readSnapshot(tx, target.recordingId, request.authorId);
+        if (!snapshot) throw recordingNotFound(target.recordingId);
+        const edit: LabelEdit = { kind: "label.set", regionId: target.regionId, emotion: request.emotion };
+        const { plan, record } = planEdit(snapshot, edit, planContext(snapshot, request.authorId), undefined);
+        await commitPlan(tx, snapshot, plan);
+        if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId: target.recordingId, state: "undone" }, data: { state: "discarded" } });
+        await tx.labelEdit.create({
+          data: {
+            id: record.id,
+            recordingId: target.recordingId,
+            regionId: record.regionId,
+            version: plan.next.version,
+            kind: record.kind,
+            source: record.source,
+            authorId: request.authorId,
+            before: jsonOrNull(record.before),
+            after: jsonOrNull(record.after),
+          },
+          select: { id: true },
+        });
+      }
+      return { edited: request.targets.length };
+    },
+    { timeout: 300_000 },
+  );
 }
 
 export interface UndoRedoRequest {

@@ -14,6 +14,7 @@ import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
 import { createInferenceEngine, type InferenceEngine } from "../inference/inference-engine";
 import { defaultThreads } from "../inference/onnx-session";
 import { recordInferenceAvailability } from "../inference/provider-registry";
+import { createPlaceJobHandler, createProjectJobHandler, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "../projection/projection-job";
 import { createJobQueue, type JobQueue } from "./job-queue";
 import type { JobRecord } from "./job-types";
 import { startJobWorker } from "./job-worker";
@@ -108,6 +109,8 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
         engine,
         modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
       }),
+      [PROJECT_JOB_KIND]: createProjectJobHandler(database),
+      [PLACE_JOB_KIND]: createPlaceJobHandler(database),
     },
     onLoopError: options.onError,
     ...(options.onSucceeded ? { onSucceeded: options.onSucceeded } : {}),
