@@ -70,6 +70,8 @@ export default defineConfig({
         DEMO: "0",
         // Random-weight test models: two that run, four broken in different ways.
         MODELS_DIR: "models/testing",
+        // The scatter's harness page (synthetic points) for e2e/scatter-harness.spec.ts.
+        RESONANCE_BENCH_PAGES: "1",
       },
       stdout: "pipe",
       stderr: "pipe",

@@ -14,7 +14,13 @@ export interface BenchServer {
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TSX = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
 
-export async function startBenchServer(options: { dataDir: string; port: number; importRoots: readonly string[] }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  dataDir: string;
+  port: number;
+  importRoots: readonly string[];
+  /** More variables for the server, e.g. RESONANCE_BENCH_PAGES for the scatter's harness page. */
+  extraEnv?: Readonly<Record<string, string>>;
+}): Promise<BenchServer> {
   const child = spawn(process.execPath, ["--import", TSX, path.join(PROJECT_ROOT, "lib", "cli", "start.ts")], {
     cwd: PROJECT_ROOT,
     env: {
@@ -26,6 +32,7 @@ export async function startBenchServer(options: { dataDir: string; port: number;
       DATABASE_URL: "",
       DEMO: "0",
       IMPORT_ROOTS: options.importRoots.join(path.delimiter),
+      ...options.extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

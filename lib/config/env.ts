@@ -93,6 +93,12 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     default: "`/usr/bin/chromium` if present",
     meaning: "Tests only: the Chromium binary the end-to-end tests drive. Unset and absent: Playwright's own browser.",
   },
+  {
+    name: "RESONANCE_BENCH_PAGES",
+    default: "(unset)",
+    meaning:
+      "Tests and benchmarks only: `1` serves `/bench/scatter`, a page that draws synthetic points (no recordings or patients) for the scatter's end-to-end test and frame-rate benchmark. Unset: that page answers 404.",
+  },
 ];
 
 const port = z.coerce.number().int().min(1).max(65535);
