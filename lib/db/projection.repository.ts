@@ -408,6 +408,7 @@ export interface ProjectionPointRow {
   y: number;
   placed: boolean;
   name: string;
+  corpusId: string;
   patient: string | null;
   patientId: string | null;
   session: string | null;
@@ -423,7 +424,7 @@ export interface ProjectionPointRow {
 export async function readProjectionPoints(prisma: PrismaClient, projectionId: string): Promise<ProjectionPointRow[]> {
   return prisma.$queryRaw<ProjectionPointRow[]>`
     SELECT p.index, p."recordingId", p."regionId", p."startSeconds", p."endSeconds", p.x, p.y, p.placed,
-           r."originalName" AS name, pa.code AS patient, r."patientId", s.code AS session, s.date AS "sessionDate",
+           r."originalName" AS name, r."corpusId", pa.code AS patient, r."patientId", s.code AS session, s.date AS "sessionDate",
            (SELECT string_agg(c.name, ' + ' ORDER BY c.name) FROM "CohortMembership" m JOIN "Cohort" c ON c.id = m."cohortId"
              WHERE m."patientId" = r."patientId") AS cohorts,
            CASE WHEN p."regionId" IS NULL THEN r."humanEmotion"
@@ -479,4 +480,92 @@ export async function readProjectionPointEmbeddings(
     coordinates,
     keys: rows.map((row) => ({ recordingId: row.recordingId, regionId: row.regionId, startSeconds: row.startSeconds, endSeconds: row.endSeconds })),
   };
+}
+
+export interface ProjectableModel extends ModelIdentityRow {
+  /** Stored whole-recording embeddings. */
+  recordingEmbeddings: number;
+  /** Stored region embeddings. */
+  regionEmbeddings: number;
+}
+
+/** Models with stored embeddings, most embeddings first: what a projection can be made of. */
+export async function listProjectableModels(prisma: PrismaClient): Promise<ProjectableModel[]> {
+  const rows = await prisma.$queryRaw<(ModelIdentityRow & { recordingEmbeddings: bigint; regionEmbeddings: bigint })[]>`
+    SELECT m.id, m."modelKey", m.version, m."fileHash", m.name,
+           COUNT(*) FILTER (WHERE a."rangeKey" = '') AS "recordingEmbeddings",
+           COUNT(*) FILTER (WHERE a."rangeKey" <> '') AS "regionEmbeddings"
+    FROM "Model" m JOIN "Analysis" a ON a."modelId" = m.id AND a.embedding IS NOT NULL
+    GROUP BY m.id ORDER BY COUNT(*) DESC, m.name`;
+  return rows.map((row) => ({ ...row, recordingEmbeddings: Number(row.recordingEmbeddings), regionEmbeddings: Number(row.regionEmbeddings) }));
+}
+
+// ── Clusterings ────────────────────────────────────────────────────────────
+
+export async function createClusteringRecord(prisma: PrismaClient, projectionId: string, algorithm: string, parameters: JsonValue): Promise<string> {
+  const exists = await prisma.projection.findUnique({ where: { id: projectionId }, select: { finishedAt: true } });
+  if (!exists) throw new ProjectionNotFoundError(`There is no projection ${projectionId}; it may have been deleted.`);
+  if (!exists.finishedAt) throw new ProjectionModelError("The projection has no points yet: cluster it once it has finished.");
+  const row = await prisma.projectionClustering.create({
+    data: { projectionId, algorithm, parameters: parameters as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function attachClusteringJob(prisma: PrismaClient, clusteringId: string, jobId: string): Promise<void> {
+  await prisma.projectionClustering.update({ where: { id: clusteringId }, data: { jobId }, select: { id: true } });
+}
+
+export async function saveClustering(prisma: PrismaClient, clusteringId: string, labels: Int32Array, summary: JsonValue): Promise<void> {
+  await prisma.projectionClustering.update({
+    where: { id: clusteringId },
+    data: { labels: new Uint8Array(Int32Array.from(labels).buffer), summary: summary as Prisma.InputJsonValue, finishedAt: new Date() },
+    select: { id: true },
+  });
+}
+
+export interface ClusteringView {
+  id: string;
+  algorithm: string;
+  parameters: JsonValue;
+  status: ProjectionSummary["status"];
+  error: string | null;
+  jobId: string | null;
+  /** Cluster per point in point order (-1 noise); null until finished. */
+  labels: number[] | null;
+  summary: JsonValue;
+  createdAt: string;
+}
+
+export async function listClusterings(prisma: PrismaClient, projectionId: string): Promise<ClusteringView[]> {
+  const rows = await prisma.projectionClustering.findMany({ where: { projectionId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const jobIds = rows.flatMap((row) => (row.jobId && !row.finishedAt ? [row.jobId] : []));
+  const jobs = jobIds.length ? await prisma.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true, error: true } }) : [];
+  const jobById = new Map(jobs.map((job) => [job.id, job]));
+  return rows.map((row) => {
+    const job = row.jobId ? jobById.get(row.jobId) : undefined;
+    const status = row.finishedAt ? "succeeded" : job ? (job.status === "succeeded" ? "failed" : job.status) : "failed";
+    const labels = row.labels ? Array.from(new Int32Array(new Uint8Array(row.labels).buffer)) : null;
+    return {
+      id: row.id,
+      algorithm: row.algorithm,
+      parameters: row.parameters as JsonValue,
+      status,
+      error: status === "failed" ? ((job?.error as { message?: string } | null)?.message ?? "The clustering job ended without a result.") : status === "cancelled" ? "Cancelled." : null,
+      jobId: row.jobId,
+      labels,
+      summary: (row.summary ?? null) as JsonValue,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+}
+
+export async function readClusteringRecord(prisma: PrismaClient, clusteringId: string) {
+  const row = await prisma.projectionClustering.findUnique({
+    where: { id: clusteringId },
+    select: { id: true, projectionId: true, algorithm: true, parameters: true, projection: { select: { parameters: true } } },
+  });
+  if (!row) throw new ProjectionNotFoundError(`The clustering ${clusteringId} was deleted before its job ran.`);
+  return row;
 }

@@ -14,7 +14,9 @@ import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
 import { createInferenceEngine, type InferenceEngine } from "../inference/inference-engine";
 import { defaultThreads } from "../inference/onnx-session";
 import { recordInferenceAvailability } from "../inference/provider-registry";
-import { createPlaceJobHandler, createProjectJobHandler, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "../projection/projection-job";
+import { createClusterJobHandler } from "../projection/cluster-job";
+import { createPlaceJobHandler, createProjectJobHandler } from "../projection/projection-job";
+import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "../projection/projection-job-kinds";
 import { createJobQueue, type JobQueue } from "./job-queue";
 import type { JobRecord } from "./job-types";
 import { startJobWorker } from "./job-worker";
@@ -111,6 +113,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       }),
       [PROJECT_JOB_KIND]: createProjectJobHandler(database),
       [PLACE_JOB_KIND]: createPlaceJobHandler(database),
+      [CLUSTER_JOB_KIND]: createClusterJobHandler(database),
     },
     onLoopError: options.onError,
     ...(options.onSucceeded ? { onSucceeded: options.onSucceeded } : {}),

@@ -11,13 +11,19 @@ import { createTestDatabase, testDatabaseMode, type TestDatabase } from "../db/t
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import { createJobQueue, type JobQueue } from "../jobs/job-queue";
 import { startJobWorker, type JobWorker } from "../jobs/job-worker";
-import { createPlaceJobHandler, createProjectJobHandler, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection-job";
+import { adjustedRandIndex } from "./clustering/adjusted-rand-index";
+import { createClusterJobHandler } from "./cluster-job";
+import { createPlaceJobHandler, createProjectJobHandler } from "./projection-job";
+import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection-job-kinds";
 import type { ProjectionPointsPayload } from "./projection-points-payload";
 import {
   serveAnalyseMissing,
   serveBulkLabel,
+  serveClusterings,
+  serveCreateClustering,
   serveCreateProjection,
   serveDeleteProjection,
+  serveProjectableModels,
   serveProjection,
   serveProjectionPoints,
   servePlaceNewPoints,
@@ -47,7 +53,7 @@ const data = syntheticEmbeddings(RECORDINGS, DIMS, 3, 7);
 
 function scores(index: number) {
   const values = CANONICAL_LABELS.map((_, label) => (label === index % 9 ? 0.6 : 0.05));
-  return { labels: [...CANONICAL_LABELS], scores: values, top: CANONICAL_LABELS[index % 9], confidence: 0.6 };
+  return { labels: [...CANONICAL_LABELS] as string[], scores: values, top: CANONICAL_LABELS[index % 9]!, confidence: 0.6 };
 }
 
 async function storeEmbedding(index: number, range?: { startSeconds: number; endSeconds: number }, vector?: Float32Array): Promise<void> {
@@ -125,7 +131,11 @@ beforeAll(async () => {
     workerId: "projection-test",
     pollIntervalMs: 50,
     heartbeatIntervalMs: 100,
-    handlers: { [PROJECT_JOB_KIND]: createProjectJobHandler(database), [PLACE_JOB_KIND]: createPlaceJobHandler(database) },
+    handlers: {
+      [PROJECT_JOB_KIND]: createProjectJobHandler(database),
+      [PLACE_JOB_KIND]: createPlaceJobHandler(database),
+      [CLUSTER_JOB_KIND]: createClusterJobHandler(database),
+    },
   });
 }, 60_000);
 
@@ -146,6 +156,8 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     expect(summary.projection).toMatchObject({ status: "succeeded", pointCount: WITH_EMBEDDING, missingCount: RECORDINGS - WITH_EMBEDDING, dims: DIMS, level: "recording" });
     expect(summary.projection.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(String(summary.projection.name)).toContain("per recording");
+    const models = (await (await serveProjectableModels(database)).json()) as { models: { id: string; recordingEmbeddings: number }[] };
+    expect(models.models).toEqual([expect.objectContaining({ id: modelId, recordingEmbeddings: WITH_EMBEDDING })]);
 
     const payload = await points(id);
     expect(payload.count).toBe(WITH_EMBEDDING);
@@ -182,6 +194,33 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     const hashOf = async (id: string) => ((await (await serveProjection(database, id)).json()) as { projection: { inputHash: string } }).projection.inputHash;
     expect(await hashOf(again.id)).toBe(await hashOf(firstId));
     expect(await hashOf(other.id)).toBe(await hashOf(firstId));
+  }, 120_000);
+
+  it("clusters the full embeddings with HDBSCAN and k-means and summarises each cluster", async () => {
+    const cluster = async (body: Record<string, unknown>) => {
+      const response = await serveCreateClustering(dependencies(), firstId, body);
+      expect(response.status).toBe(202);
+      const created = (await response.json()) as { clusteringId: string; job: { id: string } };
+      expect((await waitForJob(queue, created.job.id, ["succeeded", "failed", "cancelled"], 120_000)).status).toBe("succeeded");
+      const listed = (await (await serveClusterings(database, firstId)).json()) as {
+        clusterings: { id: string; status: string; labels: number[]; summary: { clusters: { id: number; size: number; cohortMix: { label: string; count: number }[]; representatives: number[] }[] } }[];
+      };
+      return listed.clusterings.find((entry) => entry.id === created.clusteringId)!;
+    };
+    const truth = Array.from(data.labels.subarray(0, WITH_EMBEDDING));
+    const density = await cluster({ algorithm: "hdbscan", minClusterSize: 5 });
+    expect(density.status).toBe("succeeded");
+    expect(density.labels).toHaveLength(WITH_EMBEDDING);
+    expect(adjustedRandIndex(density.labels, truth)).toBeGreaterThan(0.95);
+    const kmeans = await cluster({ algorithm: "kmeans", k: 3, seed: 1 });
+    expect(adjustedRandIndex(kmeans.labels, truth)).toBe(1);
+    const clusters = kmeans.summary.clusters.filter((entry) => entry.id >= 0);
+    expect(clusters.map((entry) => entry.size).reduce((a, b) => a + b, 0)).toBe(WITH_EMBEDDING);
+    expect(clusters[0]!.representatives.every((index) => kmeans.labels[index] === 0)).toBe(true);
+    expect(clusters[0]!.cohortMix.map((entry) => entry.label).sort()).toEqual(["control", "depression"]);
+    const refused = await serveCreateClustering(dependencies(), firstId, { algorithm: "kmeans", k: 0 });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/k must be at least 1/);
   }, 120_000);
 
   it("places recordings analysed later into the finished projection without moving its points", async () => {
@@ -255,7 +294,7 @@ describe(`projections on ${testDatabaseMode()}`, () => {
         modelId,
         utteranceScores: scores(index),
         embeddingDim: 64,
-        embedding: new Uint8Array(big.vectors.buffer, index * 64 * 4, 64 * 4),
+        embedding: new Uint8Array(big.vectors.slice(index * 64, (index + 1) * 64).buffer),
         executionProvider: "cpu",
       })),
     });

@@ -26,8 +26,6 @@ import { runProjectionTask } from "./run-projection-task";
  * them.
  */
 
-export const PROJECT_JOB_KIND = "project";
-export const PLACE_JOB_KIND = "project-place";
 
 export const projectJobPayloadSchema = z.object({ projectionId: z.uuid() }).strict();
 

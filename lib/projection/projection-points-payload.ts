@@ -21,6 +21,7 @@ export interface ProjectionPointsPayload {
   startSeconds: (number | null)[];
   endSeconds: (number | null)[];
   names: string[];
+  corpusIds: string[];
   patients: (string | null)[];
   patientIds: (string | null)[];
   sessions: (string | null)[];
@@ -61,6 +62,7 @@ export function projectionPointsPayload(rows: readonly ProjectionPointRow[]): Pr
     startSeconds: rows.map((row) => row.startSeconds),
     endSeconds: rows.map((row) => row.endSeconds),
     names: rows.map((row) => row.name),
+    corpusIds: rows.map((row) => row.corpusId),
     patients: rows.map((row) => row.patient),
     patientIds: rows.map((row) => row.patientId),
     sessions: rows.map((row) => row.session),

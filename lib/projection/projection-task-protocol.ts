@@ -24,11 +24,23 @@ export type ProjectionTask =
       readonly parameters: UmapTaskParameters;
     };
 
-export type ProjectionTaskStage = "neighbours" | "epochs" | "placing";
+/** Clusters over full embeddings (not the 2-D layout). */
+export type ClusteringTask =
+  | { readonly kind: "hdbscan"; readonly vectors: Float32Array; readonly dims: number; readonly metric: ProjectionMetric; readonly minClusterSize: number; readonly minSamples?: number }
+  | { readonly kind: "kmeans"; readonly vectors: Float32Array; readonly dims: number; readonly metric: ProjectionMetric; readonly k: number; readonly seed: number };
+
+export type ProjectionTaskStage = "neighbours" | "epochs" | "placing" | "spanning-tree" | "clusters" | "iterations";
 
 export type ProjectionWorkerMessage =
   | { readonly kind: "progress"; readonly stage: ProjectionTaskStage; readonly done: number; readonly total: number }
   | { readonly kind: "result"; readonly coordinates: Float32Array; readonly seconds: Readonly<Record<string, number>> }
+  | {
+      readonly kind: "clusters";
+      readonly labels: Int32Array;
+      readonly details: Readonly<Record<string, number | boolean>>;
+      readonly stabilities: readonly number[];
+      readonly seconds: number;
+    }
   | { readonly kind: "error"; readonly name: string; readonly message: string };
 
 export type ProjectionParentMessage = { readonly kind: "cancel" };

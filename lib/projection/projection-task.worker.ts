@@ -3,17 +3,57 @@
 // about a minute of CPU).
 import { parentPort, workerData } from "node:worker_threads";
 import { placeIntoProjection } from "./place-into-projection";
-import type { ProjectionParentMessage, ProjectionTask, ProjectionWorkerMessage } from "./projection-task-protocol";
+import { hdbscan } from "./clustering/hdbscan";
+import { kMeans } from "./clustering/k-means";
+import type { ClusteringTask, ProjectionParentMessage, ProjectionTask, ProjectionWorkerMessage } from "./projection-task-protocol";
 import { runUmap } from "./run-umap";
 
-const task = workerData as ProjectionTask;
+const task = workerData as ProjectionTask | ClusteringTask;
 const controller = new AbortController();
 parentPort!.on("message", (message: ProjectionParentMessage) => {
   if (message.kind === "cancel") controller.abort();
 });
 const post = (message: ProjectionWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
-async function run(): Promise<{ coordinates: Float32Array; seconds: Record<string, number> }> {
+async function cluster(clustering: ClusteringTask): Promise<void> {
+  const started = performance.now();
+  if (clustering.kind === "hdbscan") {
+    const result = await hdbscan({
+      vectors: clustering.vectors,
+      dims: clustering.dims,
+      metric: clustering.metric,
+      minClusterSize: clustering.minClusterSize,
+      ...(clustering.minSamples ? { minSamples: clustering.minSamples } : {}),
+      signal: controller.signal,
+      onProgress: (stage, done, total) => post({ kind: "progress", stage, done, total }),
+    });
+    post(
+      {
+        kind: "clusters",
+        labels: result.labels,
+        details: { exact: result.exact, clusters: result.clusters.length },
+        stabilities: result.clusters.map((entry) => entry.stability),
+        seconds: (performance.now() - started) / 1000,
+      },
+      [result.labels.buffer as ArrayBuffer],
+    );
+    return;
+  }
+  post({ kind: "progress", stage: "iterations", done: 0, total: 1 });
+  const result = await kMeans({ vectors: clustering.vectors, dims: clustering.dims, k: clustering.k, metric: clustering.metric, seed: clustering.seed, signal: controller.signal });
+  post(
+    {
+      kind: "clusters",
+      labels: result.labels,
+      details: { inertia: result.inertia, iterations: result.iterations },
+      stabilities: [],
+      seconds: (performance.now() - started) / 1000,
+    },
+    [result.labels.buffer as ArrayBuffer],
+  );
+}
+
+async function run(task: ProjectionTask): Promise<{ coordinates: Float32Array; seconds: Record<string, number> }> {
   const started = performance.now();
   if (task.kind === "umap") {
     let epochsStarted = 0;
@@ -44,12 +84,15 @@ async function run(): Promise<{ coordinates: Float32Array; seconds: Record<strin
   return { coordinates, seconds: { total: (performance.now() - started) / 1000 } };
 }
 
-run().then(
-  ({ coordinates, seconds }) => post({ kind: "result", coordinates, seconds }, [coordinates.buffer as ArrayBuffer]),
-  (error: unknown) =>
+const fail = (error: unknown) =>
     post({
       kind: "error",
       name: error instanceof Error ? error.name : "Error",
       message: error instanceof Error ? error.message : String(error),
-    }),
-);
+    });
+
+if (task.kind === "hdbscan" || task.kind === "kmeans") {
+  cluster(task).catch(fail);
+} else {
+  run(task).then(({ coordinates, seconds }) => post({ kind: "result", coordinates, seconds }, [coordinates.buffer as ArrayBuffer]), fail);
+}

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { startTypeScriptWorker } from "../jobs/typescript-worker";
 import { ProjectionCancelledError } from "./projection-cancelled-error";
 import { ProjectionInputError } from "./projection-input-error";
-import type { ProjectionTask, ProjectionTaskStage, ProjectionWorkerMessage } from "./projection-task-protocol";
+import type { ClusteringTask, ProjectionTask, ProjectionTaskStage, ProjectionWorkerMessage } from "./projection-task-protocol";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // A cancelled task stops between epochs or neighbour blocks; if it has not
@@ -14,19 +14,40 @@ export interface ProjectionTaskResult {
   seconds: Readonly<Record<string, number>>;
 }
 
+export interface ClusteringTaskResult {
+  labels: Int32Array;
+  details: Readonly<Record<string, number | boolean>>;
+  stabilities: readonly number[];
+  seconds: number;
+}
+
+type TaskOptions = { signal?: AbortSignal; onProgress?: (stage: ProjectionTaskStage, done: number, total: number) => void };
+
 /**
  * Runs a projection task (UMAP, or placing points into a stored projection)
  * in a worker thread. Errors the worker reports come back as the same typed
  * errors; an abort cancels the task.
  */
-export function runProjectionTask(
-  task: ProjectionTask,
-  options: { signal?: AbortSignal; onProgress?: (stage: ProjectionTaskStage, done: number, total: number) => void } = {},
-): Promise<ProjectionTaskResult> {
+export async function runProjectionTask(task: ProjectionTask, options: TaskOptions = {}): Promise<ProjectionTaskResult> {
+  const message = await runInWorker(task, options);
+  if (message.kind !== "result") throw new Error("the projection worker answered with clusters");
+  return { coordinates: message.coordinates, seconds: message.seconds };
+}
+
+/** Clusters full embeddings (HDBSCAN or k-means) in a worker thread, like runProjectionTask. */
+export async function runClusteringTask(task: ClusteringTask, options: TaskOptions = {}): Promise<ClusteringTaskResult> {
+  const message = await runInWorker(task, options);
+  if (message.kind !== "clusters") throw new Error("the clustering worker answered with coordinates");
+  return { labels: message.labels, details: message.details, stabilities: message.stabilities, seconds: message.seconds };
+}
+
+type Answer = Extract<ProjectionWorkerMessage, { kind: "result" | "clusters" }>;
+
+function runInWorker(task: ProjectionTask | ClusteringTask, options: TaskOptions): Promise<Answer> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new ProjectionCancelledError("the projection was cancelled"));
   const worker = startTypeScriptWorker(PROJECT_ROOT, "lib/projection/projection-task.worker.ts", task);
-  return new Promise<ProjectionTaskResult>((resolve, reject) => {
+  return new Promise<Answer>((resolve, reject) => {
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (outcome: () => void) => {
@@ -44,8 +65,8 @@ export function runProjectionTask(
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.on("message", (message: ProjectionWorkerMessage) => {
       if (message.kind === "progress") options.onProgress?.(message.stage, message.done, message.total);
-      else if (message.kind === "result") finish(() => resolve({ coordinates: message.coordinates, seconds: message.seconds }));
-      else finish(() => reject(workerError(message.name, message.message)));
+      else if (message.kind === "error") finish(() => reject(workerError(message.name, message.message)));
+      else finish(() => resolve(message));
     });
     worker.on("error", (error) => finish(() => reject(error)));
     worker.on("exit", (code) => finish(() => reject(new Error(`the projection worker stopped (exit code ${code}) before answering`))));

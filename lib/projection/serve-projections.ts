@@ -3,7 +3,10 @@ import type { Database } from "../db/database";
 import { LabelEditError } from "../labels/label-edit-error";
 import { applyBulkLabel } from "../db/label.repository";
 import {
+  attachClusteringJob,
   attachProjectionJob,
+  createClusteringRecord,
+  listClusterings,
   createProjectionRecord,
   deleteProjection,
   findProjectionModel,
@@ -12,6 +15,7 @@ import {
   readProjectionInputs,
   readProjectionPoints,
   readProjectionSummary,
+  listProjectableModels,
   listProjections,
 } from "../db/projection.repository";
 import { ensureLocalResearcher } from "../db/user.repository";
@@ -23,8 +27,8 @@ import { AnalysisRequestError, enqueueAnalysis } from "../inference/start-analys
 import type { JobQueue } from "../jobs/job-queue";
 import { toJobView } from "../jobs/job-view";
 import { projectionPointsPayload } from "./projection-points-payload";
-import { createProjectionSchema, describeProjection, projectionSelectionSchema, PROJECTION_LEVELS } from "./projection-definition";
-import { PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection-job";
+import { createClusteringSchema, createProjectionSchema, describeProjection, projectionSelectionSchema, PROJECTION_LEVELS } from "./projection-definition";
+import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection-job-kinds";
 
 /**
  * The projections' HTTP API: list, create (queues the UMAP job), read,
@@ -59,6 +63,11 @@ function checkId(id: string): Response | null {
 
 export async function serveProjectionList(database: Database): Promise<Response> {
   return Response.json({ projections: await listProjections(database.prisma) }, { headers: NO_STORE });
+}
+
+/** The models a projection can be made of (those with stored embeddings). */
+export async function serveProjectableModels(database: Database): Promise<Response> {
+  return Response.json({ models: await listProjectableModels(database.prisma) }, { headers: NO_STORE });
 }
 
 /** Stores the definition and queues its job; 202 with the projection and the job. */
@@ -171,6 +180,29 @@ export async function serveBulkLabel(database: Database, body: unknown): Promise
     const author = await ensureLocalResearcher(database.prisma);
     const result = await applyBulkLabel(database.prisma, { targets: parsed.data.targets, emotion: parsed.data.emotion, authorId: author.id });
     return Response.json(result, { headers: NO_STORE });
+  } catch (error) {
+    return knownError(error);
+  }
+}
+
+export async function serveClusterings(database: Database, id: string): Promise<Response> {
+  const bad = checkId(id);
+  if (bad) return bad;
+  return Response.json({ clusterings: await listClusterings(database.prisma, id) }, { headers: NO_STORE });
+}
+
+/** Queues clustering the projection's full embeddings. Body: { algorithm: "hdbscan", minClusterSize, minSamples? } or { algorithm: "kmeans", k, seed }. */
+export async function serveCreateClustering(dependencies: ProjectionApiDependencies, id: string, body: unknown): Promise<Response> {
+  const bad = checkId(id);
+  if (bad) return bad;
+  const parsed = createClusteringSchema.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error, "clustering request");
+  try {
+    const { algorithm, ...parameters } = parsed.data;
+    const clusteringId = await createClusteringRecord(dependencies.database.prisma, id, algorithm, parameters);
+    const job = await dependencies.queue.enqueue(CLUSTER_JOB_KIND, { clusteringId }, { maxAttempts: 2 });
+    await attachClusteringJob(dependencies.database.prisma, clusteringId, job.id);
+    return Response.json({ clusteringId, job: toJobView(job) }, { status: 202, headers: NO_STORE });
   } catch (error) {
     return knownError(error);
   }
