@@ -49,3 +49,7 @@ export type {
 export type { SearchField, SearchHit, SearchMatch } from "@/lib/db/search.repository";
 export type { Problem } from "@/lib/jobs/serve-problems";
 export type { SpectrogramResponse } from "@/lib/domain/spectrogram-format";
+export type { ProjectableModel, ProjectionSummary } from "@/lib/db/projection.repository";
+export type { ProjectionPointsPayload } from "@/lib/projection/projection-points-payload";
+export type { CreateProjectionRequest, ClusteringDefinition, ProjectionLevel, UmapParameters } from "@/lib/projection/projection-definition";
+export type { ClusteringView } from "@/lib/db/projection.repository";

@@ -129,7 +129,7 @@ async function pageWithRecordingOpen(browser: Browser, recording: BenchRecording
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const layout = serialiseLayout({
     ...DEFAULT_LAYOUT,
-    editors: { groups: [{ tabs: [{ recordingId: recording.id, title: recording.originalName }], activeId: recording.id }], activeGroup: 0 },
+    editors: { groups: [{ tabs: [{ key: recording.id, title: recording.originalName }], activeId: recording.id }], activeGroup: 0 },
   });
   await context.addInitScript(([key, value]) => window.localStorage.setItem(key!, value!), [LAYOUT_STORAGE_KEY, layout]);
   return context.newPage();

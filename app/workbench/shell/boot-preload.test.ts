@@ -23,8 +23,8 @@ describe("the boot preload", () => {
     ...DEFAULT_LAYOUT,
     editors: {
       groups: [
-        { tabs: [{ recordingId: FIRST, title: "a.wav" }], activeId: FIRST },
-        { tabs: [{ recordingId: SECOND, title: "b.wav" }], activeId: SECOND },
+        { tabs: [{ key: FIRST, title: "a.wav" }], activeId: FIRST },
+        { tabs: [{ key: SECOND, title: "b.wav" }], activeId: SECOND },
       ],
       activeGroup: 0,
     },

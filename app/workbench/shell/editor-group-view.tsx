@@ -2,13 +2,14 @@
 
 import { type KeyboardEvent, type MouseEvent, useId } from "react";
 import type { EditorGroup } from "./editor-groups";
+import { DocumentEditorSlot } from "./document-editor-slot";
 import { EditorWelcome } from "./editor-welcome";
 import { RecordingEditorSlot } from "./recording-editor-slot";
 import styles from "./shell.module.css";
 
 export interface EditorGroupActions {
-  activate: (groupIndex: number, recordingId: string) => void;
-  close: (groupIndex: number, recordingId: string) => void;
+  activate: (groupIndex: number, key: string) => void;
+  close: (groupIndex: number, key: string) => void;
   focusGroup: (groupIndex: number) => void;
 }
 
@@ -34,8 +35,8 @@ export function EditorGroupView({
   closeKeyLabel: string | null;
 }) {
   const id = useId();
-  const active = group.tabs.find((tab) => tab.recordingId === group.activeId) ?? null;
-  const tabId = (recordingId: string) => `${id}-tab-${recordingId}`;
+  const active = group.tabs.find((tab) => tab.key === group.activeId) ?? null;
+  const tabId = (key: string) => `${id}-tab-${key}`;
   const groupName = groupCount > 1 ? `Editor group ${index + 1}` : "Editor group";
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, position: number) => {
@@ -49,20 +50,20 @@ export function EditorGroupView({
     if (target !== null) {
       event.preventDefault();
       const next = group.tabs[target];
-      if (next) document.getElementById(tabId(next.recordingId))?.focus();
+      if (next) document.getElementById(tabId(next.key))?.focus();
       return;
     }
     if (event.key === "Delete") {
       event.preventDefault();
       const tab = group.tabs[position];
-      if (tab) actions.close(index, tab.recordingId);
+      if (tab) actions.close(index, tab.key);
     }
   };
 
-  const onAuxClick = (event: MouseEvent, recordingId: string) => {
+  const onAuxClick = (event: MouseEvent, key: string) => {
     if (event.button !== 1) return;
     event.preventDefault();
-    actions.close(index, recordingId);
+    actions.close(index, key);
   };
 
   return (
@@ -76,15 +77,15 @@ export function EditorGroupView({
       onPointerDownCapture={() => actions.focusGroup(index)}
     >
       {group.tabs.length > 0 && (
-        <div role="tablist" aria-label={`Open recordings, ${groupName.toLowerCase()}`} className={styles.editorTabs}>
+        <div role="tablist" aria-label={`Open editors, ${groupName.toLowerCase()}`} className={styles.editorTabs}>
           {group.tabs.map((tab, position) => {
-            const selected = tab.recordingId === group.activeId;
+            const selected = tab.key === group.activeId;
             return (
-              <div key={tab.recordingId} className={styles.editorTab} data-selected={selected} onAuxClick={(event) => onAuxClick(event, tab.recordingId)}>
+              <div key={tab.key} className={styles.editorTab} data-selected={selected} onAuxClick={(event) => onAuxClick(event, tab.key)}>
                 <button
                   type="button"
                   role="tab"
-                  id={tabId(tab.recordingId)}
+                  id={tabId(tab.key)}
                   aria-selected={selected}
                   aria-controls={selected ? `${id}-panel` : undefined}
                   tabIndex={selected ? 0 : -1}
@@ -93,7 +94,7 @@ export function EditorGroupView({
                   data-testid="editor-tab"
                   // A middle press would otherwise start the browser's auto-scroll.
                   onMouseDown={(event) => event.button === 1 && event.preventDefault()}
-                  onClick={() => actions.activate(index, tab.recordingId)}
+                  onClick={() => actions.activate(index, tab.key)}
                   onKeyDown={(event) => onTabKeyDown(event, position)}
                 >
                   {tab.title}
@@ -104,7 +105,7 @@ export function EditorGroupView({
                   className={styles.editorTabClose}
                   aria-label={`Close ${tab.title}`}
                   title={closeKeyLabel ? `Close (${closeKeyLabel})` : "Close"}
-                  onClick={() => actions.close(index, tab.recordingId)}
+                  onClick={() => actions.close(index, tab.key)}
                 >
                   ×
                 </button>
@@ -117,14 +118,19 @@ export function EditorGroupView({
         <div
           role="tabpanel"
           id={`${id}-panel`}
-          aria-labelledby={tabId(active.recordingId)}
+          aria-labelledby={tabId(active.key)}
           tabIndex={-1}
           className={styles.editorPanel}
           data-editor-panel
-          data-recording-id={active.recordingId}
+          data-recording-id={active.document ? undefined : active.key}
+          data-document-key={active.document ? active.key : undefined}
         >
-          {/* key: another recording gets a fresh editor instead of one that reloads in place. */}
-          <RecordingEditorSlot key={active.recordingId} recordingId={active.recordingId} title={active.title} isActive={isActiveGroup} atSeconds={active.atSeconds} />
+          {/* key: another tab gets a fresh editor instead of one that reloads in place. */}
+          {active.document ? (
+            <DocumentEditorSlot key={active.key} document={active.document} isActive={isActiveGroup} />
+          ) : (
+            <RecordingEditorSlot key={active.key} recordingId={active.key} title={active.title} isActive={isActiveGroup} atSeconds={active.atSeconds} />
+          )}
         </div>
       ) : (
         <EditorWelcome />

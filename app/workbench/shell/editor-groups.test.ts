@@ -12,8 +12,8 @@ import {
   splitRight,
 } from "./editor-groups";
 
-const tab = (id: string) => ({ recordingId: id, title: `${id}.wav` });
-const ids = (state: EditorGroupsState, group = 0) => state.groups[group]?.tabs.map((entry) => entry.recordingId);
+const tab = (id: string) => ({ key: id, title: `${id}.wav` });
+const ids = (state: EditorGroupsState, group = 0) => state.groups[group]?.tabs.map((entry) => entry.key);
 
 function withTabs(...names: string[]): EditorGroupsState {
   return names.reduce((state, name) => openTab(state, tab(name)), EMPTY_EDITOR_GROUPS);
@@ -25,14 +25,14 @@ describe("openTab", () => {
     state = activateTab(state, 0, "a");
     state = openTab(state, tab("c"));
     expect(ids(state)).toEqual(["a", "c", "b"]);
-    expect(activeTab(state)?.recordingId).toBe("c");
+    expect(activeTab(state)?.key).toBe("c");
   });
 
   it("re-activates a tab that is already open instead of opening it twice, keeping the new seek time", () => {
     let state = withTabs("a", "b");
     state = openTab(state, { ...tab("a"), atSeconds: 12.5 });
     expect(ids(state)).toEqual(["a", "b"]);
-    expect(activeTab(state)).toEqual({ recordingId: "a", title: "a.wav", atSeconds: 12.5 });
+    expect(activeTab(state)).toEqual({ key: "a", title: "a.wav", atSeconds: 12.5 });
   });
 
   it("opens to the side in a second group made on demand, and focuses it", () => {
@@ -57,15 +57,15 @@ describe("closeTab", () => {
     let state = withTabs("a", "b", "c");
     state = activateTab(state, 0, "b");
     state = closeTab(state, 0, "b");
-    expect(activeTab(state)?.recordingId).toBe("c");
+    expect(activeTab(state)?.key).toBe("c");
     state = closeTab(state, 0, "c");
-    expect(activeTab(state)?.recordingId).toBe("a");
+    expect(activeTab(state)?.key).toBe("a");
   });
 
   it("keeps the active tab when another one closes", () => {
     const state = closeTab(withTabs("a", "b", "c"), 0, "a");
     expect(ids(state)).toEqual(["b", "c"]);
-    expect(activeTab(state)?.recordingId).toBe("c");
+    expect(activeTab(state)?.key).toBe("c");
   });
 
   it("removes a second group when its last tab closes and focuses the remaining one", () => {
@@ -74,7 +74,7 @@ describe("closeTab", () => {
     state = closeActiveTab(state);
     expect(state.groups).toHaveLength(1);
     expect(state.activeGroup).toBe(0);
-    expect(activeTab(state)?.recordingId).toBe("a");
+    expect(activeTab(state)?.key).toBe("a");
   });
 
   it("removes the first group when it empties and the second one moves into its place", () => {
@@ -102,18 +102,18 @@ describe("cycleTab", () => {
   it("moves to the next and previous tab, wrapping around", () => {
     let state = withTabs("a", "b", "c");
     state = cycleTab(state, 1);
-    expect(activeTab(state)?.recordingId).toBe("a");
+    expect(activeTab(state)?.key).toBe("a");
     state = cycleTab(state, -1);
-    expect(activeTab(state)?.recordingId).toBe("c");
+    expect(activeTab(state)?.key).toBe("c");
     state = cycleTab(state, -1);
-    expect(activeTab(state)?.recordingId).toBe("b");
+    expect(activeTab(state)?.key).toBe("b");
   });
 
   it("works within the focused group only", () => {
     let state = openTab(withTabs("a", "b"), tab("x"), "side");
     state = openTab(state, tab("y"));
     state = cycleTab(state, 1);
-    expect(activeTab(state)?.recordingId).toBe("x");
+    expect(activeTab(state)?.key).toBe("x");
     expect(state.groups[0]?.activeId).toBe("b");
   });
 });

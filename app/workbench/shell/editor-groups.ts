@@ -6,9 +6,32 @@
  * do.
  */
 
+/**
+ * What a tab shows besides a recording: a projection, a cohort comparison or
+ * a patient's trajectory. A tab without a document is a recording's editor.
+ */
+export type EditorDocument =
+  | { readonly kind: "projection"; readonly projectionId: string }
+  | { readonly kind: "comparison"; readonly cohortIds: readonly string[] }
+  | { readonly kind: "trajectory"; readonly patientId: string };
+
+/** A tab's key: the recording's id for a recording, "<kind>:<ids>" for a document, so one document has one tab. */
+export function documentKey(document: EditorDocument): string {
+  switch (document.kind) {
+    case "projection":
+      return `projection:${document.projectionId}`;
+    case "comparison":
+      return `comparison:${[...document.cohortIds].sort().join(",")}`;
+    case "trajectory":
+      return `trajectory:${document.patientId}`;
+  }
+}
+
 export interface EditorTab {
-  recordingId: string;
+  /** The recording's id, or documentKey(document). */
+  key: string;
   title: string;
+  document?: EditorDocument;
   /** Where the editor should seek when it opens; not persisted. */
   atSeconds?: number;
 }
@@ -33,7 +56,7 @@ export type OpenTarget = "active" | "side";
 
 export function activeTab(state: EditorGroupsState): EditorTab | null {
   const group = state.groups[state.activeGroup];
-  return group?.tabs.find((tab) => tab.recordingId === group.activeId) ?? null;
+  return group?.tabs.find((tab) => tab.key === group.activeId) ?? null;
 }
 
 /** Opens a recording in the focused group, or in the group beside it (made on demand); an open tab is re-activated rather than duplicated. */
@@ -48,61 +71,61 @@ export function openTab(state: EditorGroupsState, tab: EditorTab, target: OpenTa
 }
 
 function openInGroup(group: EditorGroup, tab: EditorTab): EditorGroup {
-  const existing = group.tabs.findIndex((candidate) => candidate.recordingId === tab.recordingId);
+  const existing = group.tabs.findIndex((candidate) => candidate.key === tab.key);
   if (existing >= 0) {
     const tabs = [...group.tabs];
     const current = tabs[existing] as EditorTab;
     tabs[existing] = { ...current, title: tab.title || current.title, atSeconds: tab.atSeconds ?? current.atSeconds };
-    return { tabs, activeId: tab.recordingId };
+    return { tabs, activeId: tab.key };
   }
   // New tabs open to the right of the active one, as editors do.
-  const activeIndex = group.tabs.findIndex((candidate) => candidate.recordingId === group.activeId);
+  const activeIndex = group.tabs.findIndex((candidate) => candidate.key === group.activeId);
   const tabs = [...group.tabs];
   tabs.splice(activeIndex + 1, 0, tab);
-  return { tabs, activeId: tab.recordingId };
+  return { tabs, activeId: tab.key };
 }
 
 /** Closes a tab; its right neighbour (or left, at the end) becomes active. A second group that loses its last tab goes away. */
-export function closeTab(state: EditorGroupsState, groupIndex: number, recordingId: string): EditorGroupsState {
+export function closeTab(state: EditorGroupsState, groupIndex: number, key: string): EditorGroupsState {
   const group = state.groups[groupIndex];
   if (!group) return state;
-  const index = group.tabs.findIndex((tab) => tab.recordingId === recordingId);
+  const index = group.tabs.findIndex((tab) => tab.key === key);
   if (index < 0) return state;
   const tabs = group.tabs.filter((_, position) => position !== index);
   if (tabs.length === 0 && state.groups.length > 1) {
     const groups = state.groups.filter((_, position) => position !== groupIndex);
     return { groups, activeGroup: Math.min(state.activeGroup > groupIndex ? state.activeGroup - 1 : state.activeGroup, groups.length - 1) };
   }
-  const activeId = group.activeId === recordingId ? (tabs[Math.min(index, tabs.length - 1)]?.recordingId ?? null) : group.activeId;
+  const activeId = group.activeId === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : group.activeId;
   return replaceGroup(state, groupIndex, { tabs, activeId });
 }
 
 /** Closes the focused group's active tab. */
 export function closeActiveTab(state: EditorGroupsState): EditorGroupsState {
   const tab = activeTab(state);
-  return tab ? closeTab(state, state.activeGroup, tab.recordingId) : state;
+  return tab ? closeTab(state, state.activeGroup, tab.key) : state;
 }
 
-export function activateTab(state: EditorGroupsState, groupIndex: number, recordingId: string): EditorGroupsState {
+export function activateTab(state: EditorGroupsState, groupIndex: number, key: string): EditorGroupsState {
   const group = state.groups[groupIndex];
-  if (!group?.tabs.some((tab) => tab.recordingId === recordingId)) return state;
-  return { ...replaceGroup(state, groupIndex, { ...group, activeId: recordingId }), activeGroup: groupIndex };
+  if (!group?.tabs.some((tab) => tab.key === key)) return state;
+  return { ...replaceGroup(state, groupIndex, { ...group, activeId: key }), activeGroup: groupIndex };
 }
 
 /** Next (+1) or previous (-1) tab of the focused group, wrapping around. */
 export function cycleTab(state: EditorGroupsState, delta: 1 | -1): EditorGroupsState {
   const group = groupAt(state, state.activeGroup);
   if (group.tabs.length < 2) return state;
-  const index = group.tabs.findIndex((tab) => tab.recordingId === group.activeId);
+  const index = group.tabs.findIndex((tab) => tab.key === group.activeId);
   const next = group.tabs[(index + delta + group.tabs.length) % group.tabs.length] as EditorTab;
-  return replaceGroup(state, state.activeGroup, { ...group, activeId: next.recordingId });
+  return replaceGroup(state, state.activeGroup, { ...group, activeId: next.key });
 }
 
 /** Opens the focused recording in the other group too (making it when there is one group) and moves the focus there. */
 export function splitRight(state: EditorGroupsState): EditorGroupsState {
   const tab = activeTab(state);
   if (!tab) return state;
-  return openTab(state, { recordingId: tab.recordingId, title: tab.title }, "side");
+  return openTab(state, { key: tab.key, title: tab.title, ...(tab.document ? { document: tab.document } : {}) }, "side");
 }
 
 export function focusGroup(state: EditorGroupsState, groupIndex: number): EditorGroupsState {

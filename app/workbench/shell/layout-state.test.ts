@@ -5,7 +5,7 @@ import { DEFAULT_LAYOUT, PANEL_HEIGHT, parseLayout, SIDE_BAR_WIDTH, serialiseLay
 const customised: WorkbenchLayout = {
   sideBar: { visible: false, width: 410, view: "search" },
   panel: { visible: true, height: 300, tab: "problems" },
-  editors: splitRight(openTab(openTab(DEFAULT_LAYOUT.editors, { recordingId: "r1", title: "one.wav" }), { recordingId: "r2", title: "two.wav" })),
+  editors: splitRight(openTab(openTab(DEFAULT_LAYOUT.editors, { key: "r1", title: "one.wav" }), { key: "r2", title: "two.wav" })),
 };
 
 function stored(layout: Record<string, unknown>): string {
@@ -18,9 +18,9 @@ describe("parseLayout", () => {
   });
 
   it("does not store a tab's pending seek", () => {
-    const layout = { ...DEFAULT_LAYOUT, editors: openTab(DEFAULT_LAYOUT.editors, { recordingId: "r1", title: "one.wav", atSeconds: 4 }) };
+    const layout = { ...DEFAULT_LAYOUT, editors: openTab(DEFAULT_LAYOUT.editors, { key: "r1", title: "one.wav", atSeconds: 4 }) };
     expect(serialiseLayout(layout)).not.toContain("atSeconds");
-    expect(parseLayout(serialiseLayout(layout)).editors.groups[0]?.tabs).toEqual([{ recordingId: "r1", title: "one.wav" }]);
+    expect(parseLayout(serialiseLayout(layout)).editors.groups[0]?.tabs).toEqual([{ key: "r1", title: "one.wav" }]);
   });
 
   it("falls back to the defaults for nothing, bad JSON, another version or a non-object", () => {
@@ -55,7 +55,7 @@ describe("parseLayout", () => {
       stored({
         editors: {
           groups: [
-            { tabs: [{ recordingId: "a", title: "a" }, { recordingId: "a", title: "again" }, { recordingId: "b", title: "b" }], activeId: "gone" },
+            { tabs: [{ key: "a", title: "a" }, { key: "a", title: "again" }, { key: "b", title: "b" }], activeId: "gone" },
             { tabs: [], activeId: null },
           ],
           activeGroup: 1,
@@ -63,20 +63,20 @@ describe("parseLayout", () => {
       }),
     );
     expect(layout.editors).toEqual({
-      groups: [{ tabs: [{ recordingId: "a", title: "a" }, { recordingId: "b", title: "b" }], activeId: "a" }],
+      groups: [{ tabs: [{ key: "a", title: "a" }, { key: "b", title: "b" }], activeId: "a" }],
       activeGroup: 0,
     });
   });
 
   it("drops an empty first group when the second one has tabs", () => {
     const layout = parseLayout(
-      stored({ editors: { groups: [{ tabs: [], activeId: null }, { tabs: [{ recordingId: "x", title: "x" }], activeId: "x" }], activeGroup: 1 } }),
+      stored({ editors: { groups: [{ tabs: [], activeId: null }, { tabs: [{ key: "x", title: "x" }], activeId: "x" }], activeGroup: 1 } }),
     );
-    expect(layout.editors).toEqual({ groups: [{ tabs: [{ recordingId: "x", title: "x" }], activeId: "x" }], activeGroup: 0 });
+    expect(layout.editors).toEqual({ groups: [{ tabs: [{ key: "x", title: "x" }], activeId: "x" }], activeGroup: 0 });
   });
 
   it("rejects more than two groups", () => {
-    const group = { tabs: [{ recordingId: "x", title: "x" }], activeId: "x" };
+    const group = { tabs: [{ key: "x", title: "x" }], activeId: "x" };
     expect(parseLayout(stored({ editors: { groups: [group, group, group], activeGroup: 0 } })).editors).toEqual(DEFAULT_LAYOUT.editors);
   });
 });

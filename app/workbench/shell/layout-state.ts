@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMPTY_EDITOR_GROUPS, type EditorGroup, type EditorGroupsState, MAX_EDITOR_GROUPS } from "./editor-groups";
+import { documentKey, EMPTY_EDITOR_GROUPS, type EditorGroup, type EditorGroupsState, type EditorTab, MAX_EDITOR_GROUPS } from "./editor-groups";
 import { clampToLimits } from "./sash-math";
 import { ACTIVITY_IDS, type ActivityId, PANEL_TAB_IDS, type PanelTabId } from "./workbench-views";
 
@@ -39,7 +39,23 @@ const panelSchema = z.object({
   tab: z.enum(PANEL_TAB_IDS),
 });
 
-const tabSchema = z.object({ recordingId: z.string().min(1).max(200), title: z.string().max(500) });
+const documentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("projection"), projectionId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal("comparison"), cohortIds: z.array(z.string().min(1).max(100)).min(2).max(50) }),
+  z.object({ kind: z.literal("trajectory"), patientId: z.string().min(1).max(100) }),
+]);
+
+// Layouts saved before documents existed name a tab's recording as recordingId.
+const tabSchema = z
+  .object({ key: z.string().min(1).max(5000).optional(), recordingId: z.string().min(1).max(200).optional(), title: z.string().max(500), document: documentSchema.optional() })
+  .transform((tab, context) => {
+    const key = tab.document ? documentKey(tab.document) : (tab.key ?? tab.recordingId);
+    if (!key) {
+      context.addIssue({ code: "custom", message: "a tab needs a key" });
+      return z.NEVER;
+    }
+    return { key, title: tab.title, ...(tab.document ? { document: tab.document } : {}) };
+  });
 
 const editorsSchema = z.object({
   groups: z
@@ -75,11 +91,11 @@ export function parseLayout(raw: string | null): WorkbenchLayout {
 }
 
 /** Drops duplicate tabs and empty second groups, and points each group and the focus at something that exists. */
-function normaliseEditors(state: { groups: { tabs: { recordingId: string; title: string }[]; activeId: string | null }[]; activeGroup: number }): EditorGroupsState {
+function normaliseEditors(state: { groups: { tabs: EditorTab[]; activeId: string | null }[]; activeGroup: number }): EditorGroupsState {
   const groups: EditorGroup[] = state.groups.map((group) => {
     const seen = new Set<string>();
-    const tabs = group.tabs.filter((tab) => !seen.has(tab.recordingId) && seen.add(tab.recordingId));
-    const activeId = tabs.some((tab) => tab.recordingId === group.activeId) ? group.activeId : (tabs[0]?.recordingId ?? null);
+    const tabs = group.tabs.filter((tab) => !seen.has(tab.key) && seen.add(tab.key));
+    const activeId = tabs.some((tab) => tab.key === group.activeId) ? group.activeId : (tabs[0]?.key ?? null);
     return { tabs, activeId };
   });
   const kept = groups.filter((group, index) => index === 0 || group.tabs.length > 0);
@@ -93,7 +109,7 @@ export function serialiseLayout(layout: WorkbenchLayout): string {
     activeGroup: layout.editors.activeGroup,
     groups: layout.editors.groups.map((group) => ({
       activeId: group.activeId,
-      tabs: group.tabs.map((tab) => ({ recordingId: tab.recordingId, title: tab.title })),
+      tabs: group.tabs.map((tab) => ({ key: tab.key, title: tab.title, ...(tab.document ? { document: tab.document } : {}) })),
     })),
   };
   return JSON.stringify({ version: 1, layout: { sideBar: layout.sideBar, panel: layout.panel, editors } });

@@ -31,7 +31,7 @@ function harness(initial: WorkbenchLayout = DEFAULT_LAYOUT) {
 
 const withTabs = (...ids: string[]): WorkbenchLayout => ({
   ...DEFAULT_LAYOUT,
-  editors: ids.reduce((editors, id) => openTab(editors, { recordingId: id, title: `${id}.wav` }), DEFAULT_LAYOUT.editors),
+  editors: ids.reduce((editors, id) => openTab(editors, { key: id, title: `${id}.wav` }), DEFAULT_LAYOUT.editors),
 });
 
 describe("shell commands", () => {
@@ -86,7 +86,7 @@ describe("shell commands", () => {
     await registry.execute("editor.nextTab", open);
     expect(state.layout.editors.groups[0]?.activeId).toBe("a");
     await registry.execute("editor.closeTab", open);
-    expect(state.layout.editors.groups[0]?.tabs.map((tab) => tab.recordingId)).toEqual(["b", "c"]);
+    expect(state.layout.editors.groups[0]?.tabs.map((tab) => tab.key)).toEqual(["b", "c"]);
     await registry.execute("editor.splitRight", open);
     expect(state.layout.editors.groups).toHaveLength(2);
     expect(state.layout.editors.activeGroup).toBe(1);

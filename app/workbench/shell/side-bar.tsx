@@ -1,11 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { CohortsView } from "../cohorts/cohorts-view";
 import { ExplorerView } from "../explorer/explorer-view";
 import { JobsSummaryView } from "../jobs/jobs-summary-view";
+import { ProjectionsView } from "../projections/projections-view";
 import { SearchView } from "../search/search-view";
 import { CommandButton } from "./command-button";
 import styles from "./shell.module.css";
+import { useWorkbenchNavigation } from "./workbench-navigation";
 import { ACTIVITIES, type ActivityId } from "./workbench-views";
 
 /** Each view's title-bar actions: commands, shown as icon buttons named by their titles. */
@@ -30,6 +33,7 @@ const KEPT_MOUNTED: readonly ActivityId[] = ["explorer", "search"];
  */
 export function SideBar({ id, view, width, visible }: { id: string; view: ActivityId; width: number; visible: boolean }) {
   // The explorer mounts at once even behind another view: its commands (filters, refresh) must be in the palette from the start.
+  const navigation = useWorkbenchNavigation();
   const [visited, setVisited] = useState<ReadonlySet<ActivityId>>(() => new Set(["explorer", view]));
   if (visible && !visited.has(view)) setVisited(new Set([...visited, view]));
   const activity = ACTIVITIES.find((candidate) => candidate.id === view) ?? ACTIVITIES[0];
@@ -63,6 +67,13 @@ export function SideBar({ id, view, width, visible }: { id: string; view: Activi
           </div>
         ))}
         {view === "jobs" && <JobsSummaryView />}
+        {view === "projections" && <ProjectionsView />}
+        {view === "cohorts" && (
+          <CohortsView
+            onCompare={(cohortIds) => navigation.openDocument({ kind: "comparison", cohortIds }, `Compare ${cohortIds.length} cohorts`)}
+            onOpenTrajectory={(patientId, patientCode) => navigation.openDocument({ kind: "trajectory", patientId }, `Trajectory ${patientCode}`)}
+          />
+        )}
         {activity.comingWith && (
           <p className={styles.emptyView} data-testid="view-empty-state">
             {activity.comingWith}

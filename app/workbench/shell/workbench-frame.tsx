@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useId, useMemo, useState } from "react";
 import { useCommands, useContextKey, useKeybindingLabel, useRegisterCommands } from "../commands/commands-provider";
 import { ImportDialog } from "../import/import-dialog";
+import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
 import { PanelView } from "../panel/panel-view";
 import { QuickInput } from "../palette/quick-input";
@@ -11,7 +12,7 @@ import { RecentHistoryStore } from "../palette/recent-history-store";
 import { ShortcutsDialog } from "../palette/shortcuts-dialog";
 import { StatusBar } from "../status-bar";
 import { ActivityBar } from "./activity-bar";
-import { activateTab, activeTab, closeTab, type EditorGroupsState, focusGroup, openTab } from "./editor-groups";
+import { activateTab, activeTab, closeTab, documentKey, type EditorDocument, type EditorGroupsState, focusGroup, openTab } from "./editor-groups";
 import { type EditorGroupActions, EditorGroupView } from "./editor-group-view";
 import { bySelector, focusSoon } from "./focus-soon";
 import { PANEL_HEIGHT, SIDE_BAR_WIDTH, type WorkbenchLayout } from "./layout-state";
@@ -104,13 +105,16 @@ export function WorkbenchFrame() {
   const navigation = useMemo<WorkbenchNavigation>(
     () => ({
       openRecording: (recordingId: string, title: string, options: OpenRecordingOptions = {}) => {
-        updateEditors((state) => openTab(state, { recordingId, title, atSeconds: options.atSeconds }, options.group ?? "active"));
+        updateEditors((state) => openTab(state, { key: recordingId, title, atSeconds: options.atSeconds }, options.group ?? "active"));
         recent.recordingOpened({ recordingId, title });
         if (options.focus !== false) focusActiveEditorSoon(recordingId);
       },
-      activeRecordingId: current?.recordingId ?? null,
+      openDocument: (document: EditorDocument, title: string, options: Pick<OpenRecordingOptions, "group"> = {}) => {
+        updateEditors((state) => openTab(state, { key: documentKey(document), title, document }, options.group ?? "active"));
+      },
+      activeRecordingId: current && !current.document ? current.key : null,
     }),
-    [updateEditors, recent, current?.recordingId],
+    [updateEditors, recent, current],
   );
 
   const groupActions = useMemo<EditorGroupActions>(
@@ -183,6 +187,7 @@ export function WorkbenchFrame() {
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      <ProjectionWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+import type { EditorDocument } from "./editor-groups";
 
 /**
  * How features ask the shell to open things, without importing the shell:
@@ -18,6 +19,8 @@ export interface OpenRecordingOptions {
 
 export interface WorkbenchNavigation {
   openRecording: (recordingId: string, title: string, options?: OpenRecordingOptions) => void;
+  /** Opens a projection, a cohort comparison or a patient's trajectory in an editor tab (one tab per document). */
+  openDocument: (document: EditorDocument, title: string, options?: Pick<OpenRecordingOptions, "group">) => void;
   /** The recording in the focused editor, if any. */
   activeRecordingId: string | null;
 }

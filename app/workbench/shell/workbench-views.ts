@@ -15,16 +15,8 @@ export interface ActivityDescription {
 export const ACTIVITIES: readonly ActivityDescription[] = [
   { id: "explorer", title: "Explorer" },
   { id: "search", title: "Search" },
-  {
-    id: "cohorts",
-    title: "Cohorts",
-    comingWith: "Cohort management arrives with its own feature: define cohorts, compare their emotion statistics and open their recordings from here.",
-  },
-  {
-    id: "projections",
-    title: "Projections",
-    comingWith: "Embedding projections (UMAP of utterance embeddings, coloured by label or cohort) arrive with the projection feature.",
-  },
+  { id: "cohorts", title: "Cohorts" },
+  { id: "projections", title: "Projections" },
   {
     id: "notebooks",
     title: "Notebooks",
