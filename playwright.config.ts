@@ -1,9 +1,9 @@
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/driver/chromium-launch";
 import { DEMO_SERVER_URL } from "./e2e/driver/demo-server";
 import { E2E_INPUTS_DIR } from "./e2e/driver/e2e-inputs";
-import { readTestEnvironment } from "./lib/config/env";
 
 // End-to-end tests drive the production build, served by `npm start` on its
 // own port and data folder, in Debian's Chromium where it is installed
@@ -18,7 +18,7 @@ if (isMainProcess) {
   rmSync(demoDataDir, { recursive: true, force: true });
 }
 
-const chromiumPath = readTestEnvironment().CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,16 +38,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   // Playwright starts these one after the other, so only the first may build.

@@ -11,6 +11,8 @@ import { projectMigrationPaths } from "../../lib/db/migrations";
 import { seedManyRecordings } from "../../lib/db/testing/seed-many-recordings";
 import { startBenchServer, runJob } from "./bench-server";
 import { measureLabelSaves, summarise } from "./label-save-bench";
+import { frameFigures, recordFramesWhile } from "./frame-times";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../driver/chromium-launch";
 
 /**
  * `npm run bench -- editor`: the recording editor on the production build,
@@ -27,7 +29,6 @@ const PORT = 3290;
 const OPEN_RUNS = 5;
 const DEFAULT_MODEL = "resonance-synthetic-baseline";
 const EXPLORER_CORPUS = "Explorer benchmark";
-const CHROMIUM = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
 export async function runEditorBenchmark(): Promise<Record<string, unknown>> {
   mkdirSync(INPUTS, { recursive: true });
@@ -45,8 +46,8 @@ export async function runEditorBenchmark(): Promise<Record<string, unknown>> {
         runJob(server.url, "/api/analyses", { modelId: DEFAULT_MODEL, selection: { recordingIds: [recording.id] }, includeRegions: false }),
       );
       browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        executablePath: chromiumExecutable(),
+        args: [...CHROMIUM_ARGS],
       });
       const open = await measureOpen(browser, server.url, recording);
       const scrolling = await measureZoomedScroll(browser, server.url, recording);
@@ -192,7 +193,7 @@ async function measureZoomedScroll(browser: Browser, url: string, recording: Ben
   const rangeAfter = await page.getByTestId("status-selection").textContent();
   if (rangeBefore === rangeAfter) throw new Error(`scrolling the zoomed waveform did not move the view (${rangeBefore})`);
   await page.context().close();
-  return { zoomLevel, visibleRangeBefore: rangeBefore, visibleRangeAfter: rangeAfter, ...frameFigures(frames, 4) };
+  return { zoomLevel, visibleRangeBefore: rangeBefore, visibleRangeAfter: rangeAfter, scrollSeconds: 4, ...frameFigures(frames) };
 }
 
 /** Scrolls the explorer's flat list of the 100,000-recording corpus and records frame times. */
@@ -221,43 +222,9 @@ async function measureExplorerScroll(browser: Browser, url: string): Promise<Rec
   if (firstRowBefore === firstRowAfter) throw new Error("scrolling the explorer did not move its rows");
   const rowCount = Number(await tree.getAttribute("data-row-count"));
   await context.close();
-  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, deepestRowBefore: firstRowBefore, deepestRowAfter: firstRowAfter, ...frameFigures(frames, 4) };
+  return { flatListLoadMs: loadMs, rowsInTree: rowCount, rowsInDom: domRows, deepestRowBefore: firstRowBefore, deepestRowAfter: firstRowAfter, scrollSeconds: 4, ...frameFigures(frames) };
 }
 
-/** Frame-to-frame times (ms) in the page while `step` runs about every 16 ms for `seconds`, as a wheel-scrolling user would. */
-async function recordFramesWhile(page: Page, seconds: number, step: () => Promise<void>): Promise<number[]> {
-  // A string, not a function: tsx's name-keeping helper does not exist in the page.
-  await page.evaluate(`(() => {
-    const times = [];
-    let last = performance.now();
-    window.__frames = times;
-    const tick = (now) => {
-      times.push(now - last);
-      last = now;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const started = Date.now();
-  while (Date.now() - started < seconds * 1000) {
-    await step();
-    await page.waitForTimeout(16);
-  }
-  // The first frames include the set-up above.
-  return page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5));
-}
-
-function frameFigures(frames: readonly number[], seconds: number): Record<string, number> {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
-  return {
-    scrollSeconds: seconds,
-    framesPerSecond: Math.round((frames.length / frames.reduce((sum, value) => sum + value, 0)) * 10_000) / 10,
-    frameMsMedian: at(0.5),
-    frameMsP95: at(0.95),
-    framesOver50Ms: frames.filter((value) => value > 50).length,
-  };
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { startBenchServer } from "./bench-server";
+import { frameFigures, recordFramesWhile } from "./frame-times";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../driver/chromium-launch";
 
 /**
  * `npm run bench -- scatter`: the projection scatter (regl-scatterplot) on
@@ -23,24 +25,7 @@ const SIZES = [100_000, 1_000_000] as const;
 const FIRST_FRAME_RUNS: Readonly<Record<number, number>> = { 100_000: 3, 1_000_000: 2 };
 const INTERACTION_SECONDS = 3;
 const VIEWPORT = { width: 1440, height: 900 };
-const CHROMIUM = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
-/**
- * The editor benchmark's flags, plus SwiftShader allowed explicitly: Chromium
- * is phasing out its silent fallback to software WebGL, and without a GPU the
- * page would otherwise lose WebGL altogether.
- */
-export const SCATTER_CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--enable-unsafe-swiftshader",
-];
 
 export async function runScatterBenchmark(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "resonance-scatter-bench-"));
@@ -55,7 +40,7 @@ export async function runScatterBenchmark(): Promise<Record<string, unknown>> {
     const server = await startBenchServer(serverOptions);
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: SCATTER_CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS] });
       return await measureScatter(browser, server.url);
     } finally {
       await browser?.close();
@@ -170,48 +155,7 @@ function plotPixels(page: Page): Promise<Buffer> {
   return page.getByTestId("scatter-plot").screenshot();
 }
 
-/** Frame-to-frame times (ms) in the page while `step` runs about every 16 ms for `seconds`. */
-async function recordFramesWhile(page: Page, seconds: number, step: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(`(() => {
-    const times = [];
-    let last = performance.now();
-    window.__frames = times;
-    window.__recording = true;
-    const tick = (now) => {
-      times.push(now - last);
-      last = now;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const started = Date.now();
-  while (Date.now() - started < seconds * 1000) {
-    await step();
-    await page.waitForTimeout(16);
-  }
-  // The first frames include the set-up above.
-  return page.evaluate(`(() => { window.__recording = false; return window.__frames.slice(5); })()`) as Promise<number[]>;
-}
-
-function frameFigures(frames: readonly number[]): Record<string, number> {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
-  const total = frames.reduce((sum, value) => sum + value, 0);
-  return {
-    frames: frames.length,
-    framesPerSecond: round((frames.length / total) * 1000),
-    frameMsMedian: at(0.5),
-    frameMsP95: at(0.95),
-    frameMsMax: round(sorted.at(-1) ?? Number.NaN),
-    framesOver50Ms: frames.filter((value) => value > 50).length,
-  };
-}
-
 function summarise(values: readonly number[]): Record<string, number | number[]> {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: [...values] };
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }

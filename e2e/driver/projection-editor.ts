@@ -10,6 +10,14 @@ export class ProjectionsDriver {
     return this.page.getByTestId("projections-view");
   }
 
+  /** Opens the newest projection from the Projections view and waits for its points. */
+  async openNewest(timeout: number): Promise<ProjectionEditorDriver> {
+    await this.view().getByTestId("projection-item").first().getByRole("button").first().click();
+    const editor = new ProjectionEditorDriver(this.page, this.page.getByTestId("projection-editor"));
+    await editor.waitUntilComputed(timeout);
+    return editor;
+  }
+
   async create(options: { corpus: string; level?: "recording" | "region" }): Promise<ProjectionEditorDriver> {
     await this.view().getByRole("button", { name: /New Projection/ }).click();
     const dialog = this.page.getByTestId("new-projection-dialog");

@@ -357,9 +357,7 @@ async function withStatus(prisma: PrismaClient, rows: SummaryRow[]): Promise<Pro
   const jobs = jobIds.length ? await prisma.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true, error: true } }) : [];
   const jobById = new Map(jobs.map((job) => [job.id, job]));
   return rows.map((row) => {
-    const job = row.jobId ? jobById.get(row.jobId) : undefined;
-    const status = row.finishedAt ? "succeeded" : job ? (job.status === "succeeded" ? "failed" : job.status) : "failed";
-    const jobError = job?.error as { message?: string } | null | undefined;
+    const { status, error } = outcomeOf(row.finishedAt, row.jobId ? jobById.get(row.jobId) : undefined, "The projection job ended without a result.");
     return {
       id: row.id,
       name: row.name,
@@ -374,11 +372,27 @@ async function withStatus(prisma: PrismaClient, rows: SummaryRow[]): Promise<Pro
       timings: row.timings as JsonValue,
       jobId: row.jobId,
       status,
-      error: status === "failed" ? (jobError?.message ?? "The projection job ended without a result.") : status === "cancelled" ? "Cancelled." : null,
+      error,
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,
     };
   });
+}
+
+/**
+ * A stored result's state: finished once its rows are written; until then
+ * its job's. A job that succeeded without writing them (it cannot, but a
+ * crash between the two would look so) and a missing job count as failed.
+ */
+function outcomeOf(
+  finishedAt: Date | null,
+  job: { status: ProjectionSummary["status"]; error: unknown } | undefined,
+  noResult: string,
+): { status: ProjectionSummary["status"]; error: string | null } {
+  if (finishedAt) return { status: "succeeded", error: null };
+  if (!job || job.status === "succeeded") return { status: "failed", error: noResult };
+  if (job.status === "failed") return { status: "failed", error: (job.error as { message?: string } | null)?.message ?? noResult };
+  return { status: job.status, error: job.status === "cancelled" ? "Cancelled." : null };
 }
 
 export async function listProjections(prisma: PrismaClient): Promise<ProjectionSummary[]> {
@@ -544,15 +558,14 @@ export async function listClusterings(prisma: PrismaClient, projectionId: string
   const jobs = jobIds.length ? await prisma.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true, error: true } }) : [];
   const jobById = new Map(jobs.map((job) => [job.id, job]));
   return rows.map((row) => {
-    const job = row.jobId ? jobById.get(row.jobId) : undefined;
-    const status = row.finishedAt ? "succeeded" : job ? (job.status === "succeeded" ? "failed" : job.status) : "failed";
+    const { status, error } = outcomeOf(row.finishedAt, row.jobId ? jobById.get(row.jobId) : undefined, "The clustering job ended without a result.");
     const labels = row.labels ? Array.from(new Int32Array(new Uint8Array(row.labels).buffer)) : null;
     return {
       id: row.id,
       algorithm: row.algorithm,
       parameters: row.parameters as JsonValue,
       status,
-      error: status === "failed" ? ((job?.error as { message?: string } | null)?.message ?? "The clustering job ended without a result.") : status === "cancelled" ? "Cancelled." : null,
+      error,
       jobId: row.jobId,
       labels,
       summary: (row.summary ?? null) as JsonValue,
