@@ -1,0 +1,77 @@
+/**
+ * Files written by the tools themselves, for the parsers' tests.
+ *
+ * PRAAT_SHORT and PRAAT_LONG: saved by Praat 6.3.07 (Debian) with "Save as
+ * short text file" and "Save as text file" from one TextGrid with an
+ * IntervalTier "words" (a gap, "Angry", and a label with quotes) and a
+ * TextTier "beats" (one point). Byte for byte, trailing spaces included.
+ */
+
+export const PRAAT_SHORT = [
+  'File type = "ooTextFile"',
+  'Object class = "TextGrid"',
+  '',
+  '0',
+  '2.5',
+  '<exists>',
+  '2',
+  '"IntervalTier"',
+  '"words"',
+  '0',
+  '2.5',
+  '3',
+  '0',
+  '0.75',
+  '""',
+  '0.75',
+  '1.6',
+  '"Angry"',
+  '1.6',
+  '2.5',
+  '"he said ""no"""',
+  '"TextTier"',
+  '"beats"',
+  '0',
+  '2.5',
+  '1',
+  '1.25',
+  '"peak"',
+].join("\n") + "\n";
+
+export const PRAAT_LONG = [
+  'File type = "ooTextFile"',
+  'Object class = "TextGrid"',
+  '',
+  'xmin = 0 ',
+  'xmax = 2.5 ',
+  'tiers? <exists> ',
+  'size = 2 ',
+  'item []: ',
+  '    item [1]:',
+  '        class = "IntervalTier" ',
+  '        name = "words" ',
+  '        xmin = 0 ',
+  '        xmax = 2.5 ',
+  '        intervals: size = 3 ',
+  '        intervals [1]:',
+  '            xmin = 0 ',
+  '            xmax = 0.75 ',
+  '            text = "" ',
+  '        intervals [2]:',
+  '            xmin = 0.75 ',
+  '            xmax = 1.6 ',
+  '            text = "Angry" ',
+  '        intervals [3]:',
+  '            xmin = 1.6 ',
+  '            xmax = 2.5 ',
+  '            text = "he said ""no""" ',
+  '    item [2]:',
+  '        class = "TextTier" ',
+  '        name = "beats" ',
+  '        xmin = 0 ',
+  '        xmax = 2.5 ',
+  '        points: size = 1 ',
+  '        points [1]:',
+  '            number = 1.25 ',
+  '            mark = "peak" ',
+].join("\n") + "\n";
