@@ -1,4 +1,5 @@
 import { readServerEnvironment, type ServerEnvironment } from "../config/env";
+import type { Database } from "../db/database";
 import { openServerDatabase } from "../db/open-server-database";
 import { AppError } from "../domain/app-error";
 import type { JobQueue } from "../jobs/job-queue";
@@ -27,7 +28,7 @@ export interface JobCliOptions {
   serverPath: string;
   body: unknown;
   /** Queues the job in this process when no server runs. */
-  enqueueInProcess(queue: JobQueue, environment: ServerEnvironment): Promise<JobRecord>;
+  enqueueInProcess(queue: JobQueue, environment: ServerEnvironment, database: Database): Promise<JobRecord>;
   formatProgress(job: JobView): string;
   /** Printed once the job is queued, with where it runs. */
   announce(where: string): string;
@@ -69,7 +70,9 @@ async function throughServer(url: string, options: JobCliOptions): Promise<JobCo
     const refusal = (await response.json().catch(() => ({}))) as { error?: string };
     throw new ServerRefusedError(refusal.error ?? `The server at ${url} answered ${response.status}.`);
   }
-  const { id } = (await response.json()) as JobView;
+  // Routes answer with the job itself, or with what they made and its job (an export: { exportId, job }).
+  const answer = (await response.json()) as JobView | { job: JobView };
+  const { id } = "job" in answer ? answer.job : answer;
   return {
     describe: `through the running server at ${url}`,
     get: async () => (await (await fetch(`${url}/api/jobs/${id}`)).json()) as JobView,
@@ -94,7 +97,7 @@ async function inProcess(environment: ServerEnvironment, options: JobCliOptions)
     await database.close();
   };
   try {
-    const job = await options.enqueueInProcess(runtime.queue, environment);
+    const job = await options.enqueueInProcess(runtime.queue, environment, database);
     return {
       describe: "in this process; no server is running on this data folder",
       get: async () => toJobView(await runtime.queue.get(job.id)),

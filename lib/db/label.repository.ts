@@ -83,23 +83,38 @@ export interface BulkLabelRequest {
 /**
  * Labels many recordings or regions at once (a projection selection) as one
  * transaction: every target gets its own history entry, and if any target is
- * gone or refuses the label nothing is written. Each edit applies to the
- * recording's current version, which the same transaction then bumps.
+ * gone or refuses the label nothing is written.
  */
 export async function applyBulkLabel(prisma: PrismaClient, request: BulkLabelRequest): Promise<{ edited: number }> {
+  return applyEditsTogether(prisma, {
+    edits: request.targets.map((target) => ({ recordingId: target.recordingId, edit: { kind: "label.set", regionId: target.regionId, emotion: request.emotion } })),
+    authorId: request.authorId,
+  });
+}
+
+/**
+ * Applies edits to any number of recordings as one transaction (a bulk
+ * label, an import of regions from an annotation file): each is planned
+ * against the recording's current state, which the previous edit in the same
+ * transaction may have changed, and gets its own history entry; any refusal
+ * rolls all of them back.
+ */
+export async function applyEditsTogether(
+  prisma: PrismaClient,
+  request: { edits: readonly { recordingId: string; edit: Exclude<LabelEdit, { kind: "label.accept-model" }> }[]; authorId: string },
+): Promise<{ edited: number }> {
   return prisma.$transaction(
     async (tx) => {
-      for (const target of request.targets) {
-        const snapshot = await readSnapshot(tx, target.recordingId, request.authorId);
-        if (!snapshot) throw recordingNotFound(target.recordingId);
-        const edit: LabelEdit = { kind: "label.set", regionId: target.regionId, emotion: request.emotion };
+      for (const { recordingId, edit } of request.edits) {
+        const snapshot = await readSnapshot(tx, recordingId, request.authorId);
+        if (!snapshot) throw recordingNotFound(recordingId);
         const { plan, record } = planEdit(snapshot, edit, planContext(snapshot, request.authorId), undefined);
         await commitPlan(tx, snapshot, plan);
-        if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId: target.recordingId, state: "undone" }, data: { state: "discarded" } });
+        if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId, state: "undone" }, data: { state: "discarded" } });
         await tx.labelEdit.create({
           data: {
             id: record.id,
-            recordingId: target.recordingId,
+            recordingId,
             regionId: record.regionId,
             version: plan.next.version,
             kind: record.kind,
@@ -111,7 +126,7 @@ export async function applyBulkLabel(prisma: PrismaClient, request: BulkLabelReq
           select: { id: true },
         });
       }
-      return { edited: request.targets.length };
+      return { edited: request.edits.length };
     },
     { timeout: 300_000 },
   );

@@ -14,6 +14,8 @@ import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
 import { createInferenceEngine, type InferenceEngine } from "../inference/inference-engine";
 import { defaultThreads } from "../inference/onnx-session";
 import { recordInferenceAvailability } from "../inference/provider-registry";
+import { createExportJobHandler } from "../exports/export-job";
+import { EXPORT_JOB_KIND } from "../exports/export-job-kind";
 import { createClusterJobHandler } from "../projection/cluster-job";
 import { createPlaceJobHandler, createProjectJobHandler } from "../projection/projection-job";
 import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "../projection/projection-job-kinds";
@@ -114,6 +116,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       [PROJECT_JOB_KIND]: createProjectJobHandler(database),
       [PLACE_JOB_KIND]: createPlaceJobHandler(database),
       [CLUSTER_JOB_KIND]: createClusterJobHandler(database),
+      [EXPORT_JOB_KIND]: createExportJobHandler({ database, store, dataDir: options.dataDir }),
     },
     onLoopError: options.onError,
     ...(options.onSucceeded ? { onSucceeded: options.onSucceeded } : {}),
