@@ -53,3 +53,5 @@ export type { ProjectableModel, ProjectionSummary } from "@/lib/db/projection.re
 export type { ProjectionPointsPayload } from "@/lib/projection/projection-points-payload";
 export type { CreateProjectionRequest, ClusteringDefinition, ProjectionLevel, UmapParameters } from "@/lib/projection/projection-definition";
 export type { ClusteringView } from "@/lib/db/projection.repository";
+export type { ExportView } from "@/lib/db/export.repository";
+export type { LabelImportResult } from "@/lib/labels/import-annotation-file";

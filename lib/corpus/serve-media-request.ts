@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveExportArchive, serverExportPullContext } from "../exports/serve-export-pull";
 import { errorResponse } from "../http/error-response";
 import { recordingAudioResponse } from "./serve-recording-audio";
 import { sendWebResponse } from "./serve-node-response";
 
 const AUDIO_PATH = /^\/api\/recordings\/([^/]+)\/audio\/?$/;
+const ARCHIVE_PATH = /^\/api\/exports\/([^/]+)\/archive\/?$/;
 
 /**
- * Answers GET and HEAD /api/recordings/:id/audio in the server process before
+ * Answers GET and HEAD /api/recordings/:id/audio and the export archives
+ * (/api/exports/:id/archive, token-checked as in the route) in the server process before
  * Next.js sees it, so audio responses keep their Content-Length (Next.js
  * strips it from route handler responses, which leaves downloads without a
  * size and HEAD without an answer to "how big?"). Resolves false for any other
@@ -16,8 +19,9 @@ export async function serveMediaRequest(incoming: IncomingMessage, outgoing: Ser
   const method = incoming.method ?? "GET";
   if (method !== "GET" && method !== "HEAD") return false;
   const url = new URL(incoming.url ?? "/", "http://localhost");
-  const match = AUDIO_PATH.exec(url.pathname);
-  if (!match) return false;
+  const audio = AUDIO_PATH.exec(url.pathname);
+  const archive = audio ? null : ARCHIVE_PATH.exec(url.pathname);
+  if (!audio && !archive) return false;
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
@@ -26,10 +30,12 @@ export async function serveMediaRequest(incoming: IncomingMessage, outgoing: Ser
   }
   let response: Response;
   try {
-    response = await recordingAudioResponse(safeDecode(match[1]!), url.searchParams, { method, headers });
+    response = audio
+      ? await recordingAudioResponse(safeDecode(audio[1]!), url.searchParams, { method, headers })
+      : await serveExportArchive(await serverExportPullContext(), { method, headers }, safeDecode(archive![1]!));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    response = errorResponse(500, `The audio could not be served: ${reason}`, "AUDIO_SERVE_FAILED");
+    response = errorResponse(500, `The ${audio ? "audio" : "export archive"} could not be served: ${reason}`, "MEDIA_SERVE_FAILED");
   }
   // Headers are out by the time streaming fails: all that is left is to cut the connection.
   await sendWebResponse(response, outgoing, method).catch(() => outgoing.destroy());

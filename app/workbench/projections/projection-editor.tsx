@@ -254,6 +254,7 @@ export function ProjectionEditor({ projectionId }: { projectionId: string }) {
               />
             </section>
             <SelectionPanel
+              projectionId={projectionId}
               points={points}
               selection={selection}
               level={projection.level}

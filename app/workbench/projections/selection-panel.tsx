@@ -6,6 +6,7 @@ import { CANONICAL_LABELS } from "@/lib/domain/emotion-labels";
 import type { ProjectionPointsPayload } from "../api-types";
 import { cohortKeys, createCohort } from "../cohorts/cohort-queries";
 import { useWorkbenchNavigation } from "../shell/workbench-navigation";
+import { NewExportDialog } from "../exports/new-export-dialog";
 import { NewProjectionDialog } from "./new-projection-dialog";
 import { postJson, projectionKeys } from "./projection-queries";
 import styles from "./projections.module.css";
@@ -15,10 +16,12 @@ const LIST_LIMIT = 500;
 
 /**
  * What can be done with the points a lasso or box selected: label them all,
- * make a cohort of their patients, project just them, compare their emotions
- * with the rest, list them (each opens in the editor), or save them as CSV.
+ * make a cohort of their patients, project just them, export them, compare
+ * their emotions with the rest, list them (each opens in the editor), or
+ * save them as CSV.
  */
 export function SelectionPanel({
+  projectionId,
   points,
   selection,
   level,
@@ -26,6 +29,7 @@ export function SelectionPanel({
   onOpenPoint,
   onExportCsv,
 }: {
+  projectionId: string;
   points: ProjectionPointsPayload;
   selection: readonly number[];
   level: "recording" | "region";
@@ -39,6 +43,7 @@ export function SelectionPanel({
   const [showList, setShowList] = useState(false);
   const [showComparison, setShowComparison] = useState(false);
   const [projecting, setProjecting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const selected = useMemo(() => new Set(selection), [selection]);
   const comparison = useMemo(() => (showComparison && selection.length > 0 ? compareSelectionWithRest(points, selected) : null), [showComparison, points, selected, selection.length]);
   const recordingIds = useMemo(() => [...new Set(selection.map((index) => points.recordingIds[index]!))], [selection, points]);
@@ -90,6 +95,9 @@ export function SelectionPanel({
         </button>
         <button type="button" className="button" onClick={() => setProjecting(true)}>
           Project these…
+        </button>
+        <button type="button" className="button" onClick={() => setExporting(true)} data-testid="selection-export">
+          Export…
         </button>
         <button
           type="button"
@@ -186,6 +194,12 @@ export function SelectionPanel({
           ))}
           {selection.length > LIST_LIMIT && <li className="form-hint">and {(selection.length - LIST_LIMIT).toLocaleString()} more (CSV has them all)</li>}
         </ul>
+      )}
+      {exporting && (
+        <NewExportDialog
+          preset={{ projection: { projectionId, pointKeys: selection.map((index) => `${points.recordingIds[index]}|${points.regionIds[index] ?? ""}`) }, level }}
+          onClose={() => setExporting(false)}
+        />
       )}
       {projecting && (
         <NewProjectionDialog

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { CohortsView } from "../cohorts/cohorts-view";
 import { ExplorerView } from "../explorer/explorer-view";
+import { ExportsView } from "../exports/exports-view";
 import { JobsSummaryView } from "../jobs/jobs-summary-view";
 import { ProjectionsView } from "../projections/projections-view";
 import { SearchView } from "../search/search-view";
@@ -68,6 +69,7 @@ export function SideBar({ id, view, width, visible }: { id: string; view: Activi
         ))}
         {view === "jobs" && <JobsSummaryView />}
         {view === "projections" && <ProjectionsView />}
+        {view === "exports" && <ExportsView />}
         {view === "cohorts" && (
           <CohortsView
             onCompare={(cohortIds) => navigation.openDocument({ kind: "comparison", cohortIds }, `Compare ${cohortIds.length} cohorts`)}

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useId, useMemo, useState } from "react";
 import { useCommands, useContextKey, useKeybindingLabel, useRegisterCommands } from "../commands/commands-provider";
+import { ExportWorkbench } from "../exports/export-workbench";
 import { ImportDialog } from "../import/import-dialog";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
@@ -188,6 +189,7 @@ export function WorkbenchFrame() {
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <ProjectionWorkbench />
+      <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
 }

@@ -22,11 +22,7 @@ export const ACTIVITIES: readonly ActivityDescription[] = [
     title: "Notebooks",
     comingWith: "Notebooks that cite recordings, regions and projections arrive with the notebook feature.",
   },
-  {
-    id: "exports",
-    title: "Exports",
-    comingWith: "Dataset exports (snapshots to files and the pull API) arrive with the export feature.",
-  },
+  { id: "exports", title: "Exports" },
   { id: "jobs", title: "Jobs" },
 ];
 
