@@ -15,6 +15,7 @@ import { runPermutationTestBenchmark } from "../domain/statistics/permutation-te
 import { runInferenceBenchmark } from "../inference/inference.bench";
 import { runProjectionBenchmark } from "../projection/projection.bench";
 import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
+import { runExportBenchmark } from "../exports/export.bench";
 import { runClusteringBenchmark } from "../projection/clustering/clustering.bench";
 import { runScatterBenchmark } from "../../e2e/bench/scatter-bench";
 
@@ -33,6 +34,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   // UMAP against plain umap-js, then the scatter in Chromium: the issue asks for both in one run.
   projection: async () => ({ umap: await runProjectionBenchmark(), scatter: await runScatterBenchmark() }),
   clustering: runClusteringBenchmark,
+  export: runExportBenchmark,
   scatter: runScatterBenchmark,
 };
 

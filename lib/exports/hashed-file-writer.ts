@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
-import { crc32 } from "../domain/crc32";
+// Node's own CRC-32 (zlib's, native): the JavaScript one took 1.3 s of a 10,000-clip export.
+import { crc32 } from "node:zlib";
 
 /** A written export file: what the manifest lists and the archive needs. */
 export interface WrittenFile {
