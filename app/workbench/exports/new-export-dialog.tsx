@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { CANONICAL_LABELS } from "@/lib/domain/emotion-labels";
 import { EXPORT_FORMATS } from "@/lib/domain/export/export-definition";
 import { VALENCE_MAPPING } from "@/lib/domain/export/label-mapping";
@@ -9,6 +9,7 @@ import { cohortsQuery } from "../cohorts/cohort-queries";
 import { projectableModelsQuery } from "../projections/projection-queries";
 import { corporaQuery } from "../recordings/recording-queries";
 import { exportKeys, startExport } from "./export-queries";
+import { useDefaultChoice, useModalDialog } from "../use-modal-dialog";
 
 export interface ExportPreset {
   /** A projection's lasso or box selection. */
@@ -42,7 +43,7 @@ type Mapping = "canonical" | "valence" | "subset";
  */
 export function NewExportDialog({ preset, onClose }: { preset?: ExportPreset; onClose: () => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const queryClient = useQueryClient();
   const corpora = useQuery(corporaQuery());
   const cohorts = useQuery(cohortsQuery());
@@ -62,16 +63,8 @@ export function NewExportDialog({ preset, onClose }: { preset?: ExportPreset; on
   const [includeModelScores, setIncludeModelScores] = useState(false);
   const [licence, setLicence] = useState("");
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element || element.open) return;
-    element.showModal();
-    element.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-  }, []);
-  const firstModel = models.data?.[0]?.id;
-  useEffect(() => {
-    if (!modelId && firstModel) setModelId(firstModel);
-  }, [modelId, firstModel]);
+  // The model with the most embeddings is the sensible default.
+  useDefaultChoice(modelId, models.data?.[0]?.id, setModelId);
 
   const needsModel = policy !== "human" || includeModelScores || formats.has("curves-csv") || formats.has("embeddings-npy");
   const start = useMutation({

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { FolderImportForm } from "./folder-import-form";
 import { ImportJobView } from "./import-job-view";
 import { UploadImportForm } from "./upload-import-form";
 import type { UploadFailure } from "./upload-transfer";
+import { useModalDialog } from "../use-modal-dialog";
 
 const TABS = [
   { id: "folder", label: "From a folder on this machine" },
@@ -20,16 +21,10 @@ type TabId = (typeof TABS)[number]["id"];
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [tab, setTab] = useState<TabId>("folder");
   const [started, setStarted] = useState<{ jobId: string; uploadFailures: UploadFailure[] } | null>(null);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element || element.open) return;
-    element.showModal();
-    element.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-  }, []);
 
   const onUploadStarted = useCallback((jobId: string, uploadFailures: UploadFailure[]) => setStarted({ jobId, uploadFailures }), []);
 

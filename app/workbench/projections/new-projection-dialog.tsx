@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { cohortsQuery } from "../cohorts/cohort-queries";
 import { corporaQuery } from "../recordings/recording-queries";
 import { EXPLORER_FILTER_TITLES, EXPLORER_FILTERS, type ExplorerFilter } from "../explorer/explorer-types";
 import { createProjection, projectableModelsQuery, projectionKeys } from "./projection-queries";
+import { useDefaultChoice, useModalDialog } from "../use-modal-dialog";
 
 export interface NewProjectionPreset {
   /** Project exactly these recordings (a selection), instead of corpora and cohorts. */
@@ -29,7 +30,7 @@ export function NewProjectionDialog({
   onCreated: (projectionId: string, name: string) => void;
 }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const queryClient = useQueryClient();
   const corpora = useQuery(corporaQuery());
   const models = useQuery(projectableModelsQuery());
@@ -46,18 +47,9 @@ export function NewProjectionDialog({
   const [seed, setSeed] = useState(42);
   const [supervised, setSupervised] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element || element.open) return;
-    element.showModal();
-    element.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-  }, []);
 
   // The model with the most embeddings is the sensible default.
-  const firstModel = models.data?.[0]?.id;
-  useEffect(() => {
-    if (!modelId && firstModel) setModelId(firstModel);
-  }, [modelId, firstModel]);
+  useDefaultChoice(modelId, models.data?.[0]?.id, setModelId);
 
   const create = useMutation({
     mutationFn: () =>
