@@ -27,6 +27,11 @@ test("exports the demo from the Exports view and pulls the snapshot with an API 
   await expect(entry).toContainText("train");
   await expect(entry).toContainText("/api/exports/");
 
+  // The saved definition runs again into a second snapshot with the same manifest hash (unchanged data).
+  await entry.getByTestId("export-run-again").click();
+  await expect(exports.view().getByTestId("export-item").filter({ hasText: "Demo clips" })).toHaveCount(2);
+  await expect(exports.view().getByTestId("export-item").filter({ hasText: "Demo clips" }).first()).toHaveAttribute("data-status", "succeeded", { timeout: JOB_TIMEOUT });
+
   // The pull API: nothing without a token, the snapshot with one, resumable.
   const anonymous = await page.request.get("/api/exports");
   expect(anonymous.status()).toBe(401);
@@ -34,9 +39,11 @@ test("exports the demo from the Exports view and pulls the snapshot with an API 
   expect(created.status()).toBe(201);
   const { secret } = (await created.json()) as { secret: string };
   const headers = { Authorization: `Bearer ${secret}` };
-  const listed = (await (await page.request.get("/api/exports", { headers })).json()) as { exports: { id: string; name: string }[] };
-  const snapshot = listed.exports.find((candidate) => candidate.name === "Demo clips")!;
-  expect(snapshot).toBeDefined();
+  const listed = (await (await page.request.get("/api/exports", { headers })).json()) as { exports: { id: string; name: string; manifestHash: string }[] };
+  const snapshots = listed.exports.filter((candidate) => candidate.name === "Demo clips");
+  expect(snapshots).toHaveLength(2);
+  expect(snapshots[0]!.manifestHash).toBe(snapshots[1]!.manifestHash);
+  const snapshot = snapshots[1]!;
   const detail = (await (await page.request.get(`/api/exports/${snapshot.id}`, { headers })).json()) as { export: { files: { path: string; sha256: string }[] } };
   expect(detail.export.files.map((file) => file.path)).toEqual(expect.arrayContaining(["README.md", "manifest.jsonl", "fairseq/train.tsv", "manifest.json"]));
   const whole = await page.request.get(`/api/exports/${snapshot.id}/archive`, { headers });

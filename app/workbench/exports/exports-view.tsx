@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
 import type { ExportView } from "../api-types";
 import { CommandButton } from "../shell/command-button";
 import { ApiTokensView } from "./api-tokens-view";
-import { exportListQuery, importLabels } from "./export-queries";
+import { downloadText, fileNameOf } from "../download-file";
+import { exportKeys, exportListQuery, importLabels, startExport } from "./export-queries";
 import styles from "./exports.module.css";
 
 interface CountsJson {
@@ -47,6 +48,12 @@ export function ExportsView() {
 
 function ExportEntry({ entry }: { entry: ExportView }) {
   const [open, setOpen] = useState(false);
+  const queryClient = useQueryClient();
+  // A definition is kept with its snapshot: running it again on unchanged data gives the same files.
+  const again = useMutation({
+    mutationFn: () => startExport(entry.definition),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportKeys.all }),
+  });
   const counts = (entry.counts ?? {}) as CountsJson;
   const summary =
     entry.status === "succeeded"
@@ -88,6 +95,19 @@ function ExportEntry({ entry }: { entry: ExportView }) {
           {counts.skipped && Object.keys(counts.skipped).length > 0 && (
             <p className="form-hint">Not exported: {Object.entries(counts.skipped).map(([reason, count]) => `${count} ${reason.replaceAll("-", " ")}`).join(", ")}.</p>
           )}
+          <div className={styles.entryActions}>
+            <button type="button" className="button" onClick={() => again.mutate()} disabled={again.isPending} data-testid="export-run-again">
+              Run again
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadText(`${fileNameOf(entry.name)}.definition.json`, `${JSON.stringify(entry.definition, null, 2)}\n`, "application/json")}
+            >
+              Definition (for npm run export)
+            </button>
+          </div>
+          {again.error && <p className="form-error">{again.error.message}</p>}
           {entry.status === "succeeded" && (
             <>
               <p className="form-hint">
