@@ -19,8 +19,8 @@ import { createAnnotationFileWriter } from "./export-annotations";
 import { exportArchivePath, exportFolder } from "./export-paths";
 import { createItemFileWriters } from "./export-writers";
 import { createHashedFileWriter, writeHashedFile, type WrittenFile } from "./hashed-file-writer";
-import { candidatesOf, type ItemCandidate, itemOf, type SkipReason, splitGroupOf } from "./plan-export-items";
-import { EXPORT_SAMPLE_RATE, writeClip } from "./write-clip";
+import { candidatesOf, itemOf, type SkipReason, splitGroupOf } from "./plan-export-items";
+import { type ClipSource, EXPORT_SAMPLE_RATE, openClipSource } from "./write-clip";
 import { writeZipArchive } from "./write-zip-archive";
 
 /**
@@ -150,18 +150,23 @@ export async function runExport(dependencies: ExportJobDependencies, definition:
           const candidates = candidatesOf(recording, definition, mapper, regionRangeKey, new Map());
           if (candidates.length === 0) continue;
           corpora.set(recording.corpusName, (corpora.get(recording.corpusName) ?? 0) + 1);
-          for (const candidate of candidates) {
-            checkCancel();
-            const split = splits.get(candidate.key) as ExportSplit;
-            const item = itemOf(candidate, split, definition.includeModelScores, EXPORT_SAMPLE_RATE);
-            const clip = await writeItemClip(partial, store, candidate, item);
-            written.push(clip);
-            bytes += clip.bytes;
-            await writers.add(item, definition.formats.includes("embeddings-npy") ? (candidate.model?.embedding ?? null) : null);
-            reportItems.push({ recordingId: item.recordingId, label: item.label, labelSource: item.labelSource, split: item.split, patient: item.patient });
-            if (candidate.authorId) annotators.add(candidate.authorId);
-            done += 1;
-            if (done % 50 === 0 || done === total) options.onProgress?.({ done, total, unit: "items", bytesDone: bytes });
+          const audio = await openClipSource(store.analysisPath(recording.analysisHash!));
+          try {
+            for (const candidate of candidates) {
+              checkCancel();
+              const split = splits.get(candidate.key) as ExportSplit;
+              const item = itemOf(candidate, split, definition.includeModelScores, EXPORT_SAMPLE_RATE);
+              const clip = await writeItemClip(partial, audio, item);
+              written.push(clip);
+              bytes += clip.bytes;
+              await writers.add(item, definition.formats.includes("embeddings-npy") ? (candidate.model?.embedding ?? null) : null);
+              reportItems.push({ recordingId: item.recordingId, label: item.label, labelSource: item.labelSource, split: item.split, patient: item.patient });
+              if (candidate.authorId) annotators.add(candidate.authorId);
+              done += 1;
+              if (done % 50 === 0 || done === total) options.onProgress?.({ done, total, unit: "items", bytesDone: bytes });
+            }
+          } finally {
+            await audio.close();
           }
           written.push(...(await annotationFiles.addRecording(recording)));
         }
@@ -233,10 +238,10 @@ export async function runExport(dependencies: ExportJobDependencies, definition:
   }
 }
 
-async function writeItemClip(root: string, store: AudioStore, candidate: ItemCandidate, item: ExportItem): Promise<WrittenFile> {
+async function writeItemClip(root: string, audio: ClipSource, item: ExportItem): Promise<WrittenFile> {
   const writer = await createHashedFileWriter(root, item.audioPath);
   try {
-    await writeClip(writer, store.analysisPath(candidate.recording.analysisHash!), item.offsetSeconds, item.durationSeconds);
+    await audio.writeClip(writer, item.offsetSeconds, item.durationSeconds);
     return await writer.close();
   } catch (error) {
     await writer.abandon();
