@@ -51,24 +51,7 @@ export async function applyLabelEdit(prisma: PrismaClient, request: ApplyLabelEd
   const modelLabel = edit.kind === "label.accept-model" ? await readModelLabel(prisma, request.store, recordingId, expectedVersion, edit) : undefined;
   return prisma.$transaction(async (tx) => {
     const snapshot = await readCurrentSnapshot(tx, recordingId, expectedVersion, authorId);
-    const { plan, record } = planEdit(snapshot, edit, planContext(snapshot, authorId), modelLabel);
-    await commitPlan(tx, snapshot, plan);
-    if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId, state: "undone" }, data: { state: "discarded" } });
-    await tx.labelEdit.create({
-      data: {
-        id: record.id,
-        recordingId,
-        regionId: record.regionId,
-        version: plan.next.version,
-        kind: record.kind,
-        source: record.source,
-        authorId,
-        before: jsonOrNull(record.before),
-        after: jsonOrNull(record.after),
-      },
-      select: { id: true },
-    });
-    return stateOfSnapshot(plan.next);
+    return stateOfSnapshot(await commitEdit(tx, snapshot, edit, authorId, modelLabel));
   });
 }
 
@@ -108,23 +91,7 @@ export async function applyEditsTogether(
       for (const { recordingId, edit } of request.edits) {
         const snapshot = await readSnapshot(tx, recordingId, request.authorId);
         if (!snapshot) throw recordingNotFound(recordingId);
-        const { plan, record } = planEdit(snapshot, edit, planContext(snapshot, request.authorId), undefined);
-        await commitPlan(tx, snapshot, plan);
-        if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId, state: "undone" }, data: { state: "discarded" } });
-        await tx.labelEdit.create({
-          data: {
-            id: record.id,
-            recordingId,
-            regionId: record.regionId,
-            version: plan.next.version,
-            kind: record.kind,
-            source: record.source,
-            authorId: request.authorId,
-            before: jsonOrNull(record.before),
-            after: jsonOrNull(record.after),
-          },
-          select: { id: true },
-        });
+        await commitEdit(tx, snapshot, edit, request.authorId, undefined);
       }
       return { edited: request.edits.length };
     },
@@ -314,6 +281,39 @@ async function writePredictions(prisma: Client, predictions: { hash: string; emo
 }
 
 // ── Internals ────────────────────────────────────────────────────────────
+
+/**
+ * Plans one edit against the snapshot, writes it (version bump first), marks
+ * undone edits discarded, and records the history row; the caller's
+ * transaction makes it atomic. Returns the recording's new labelling state.
+ */
+async function commitEdit(
+  tx: Prisma.TransactionClient,
+  snapshot: LabelSnapshot & { authorName: string | null },
+  edit: LabelEdit,
+  authorId: string,
+  modelLabel: AcceptedModelLabel | undefined,
+): Promise<LabelSnapshot> {
+  const { recordingId } = snapshot;
+  const { plan, record } = planEdit(snapshot, edit, planContext(snapshot, authorId), modelLabel);
+  await commitPlan(tx, snapshot, plan);
+  if (snapshot.undone.length > 0) await tx.labelEdit.updateMany({ where: { recordingId, state: "undone" }, data: { state: "discarded" } });
+  await tx.labelEdit.create({
+    data: {
+      id: record.id,
+      recordingId,
+      regionId: record.regionId,
+      version: plan.next.version,
+      kind: record.kind,
+      source: record.source,
+      authorId,
+      before: jsonOrNull(record.before),
+      after: jsonOrNull(record.after),
+    },
+    select: { id: true },
+  });
+  return plan.next;
+}
 
 function planContext(snapshot: LabelSnapshot & { authorName: string | null }, authorId: string): PlanContext {
   return { now: new Date(), author: { id: authorId, name: snapshot.authorName }, newId: randomUUID };
