@@ -8,7 +8,7 @@ import { type Database, openDatabase } from "../db/database";
 import { projectMigrationPaths } from "../db/migrations";
 import { PROJECT_ROOT, testDatabaseMode } from "../db/testing/test-database";
 import { administratorStatements, NOTEBOOK_READER_ROLE, NotebookReaderRoleError } from "./notebook-reader-role";
-import { runNotebookQuery } from "./run-notebook-query";
+import { runCheckedNotebookQuery, runNotebookQuery } from "./run-notebook-query";
 
 /**
  * A team server whose application user has no CREATEROLE: the migrations
@@ -73,5 +73,12 @@ describe.skipIf(testDatabaseMode() !== "postgresql")("notebook SQL for an applic
     expect(result.rows).toEqual([[0, NOTEBOOK_READER_ROLE]]);
     // Still only the views: the application's own tables stay out of reach.
     await expect(runNotebookQuery(database!, 'SELECT * FROM public."User"')).rejects.toThrow(/can only read the notebook views/);
+  });
+
+  it("keeps working after the administrator revokes set_config, which then cannot switch the role back", async () => {
+    await asSuperuser("REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC", `/${databaseName}`);
+    expect((await runNotebookQuery(database!, "SELECT count(*) FROM labels")).rows).toEqual([[0]]);
+    const escape = runCheckedNotebookQuery(database!, { kind: "query", statement: `SELECT set_config('role', '${appUser}', true)` });
+    await expect(escape).rejects.toThrow(/set_config\(\) is not allowed/);
   });
 });

@@ -131,16 +131,20 @@ async function runAsReader(
   timeoutMs: number,
 ): Promise<Omit<NotebookQueryResult, "elapsedMs">> {
   await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-  // SET LOCAL of each, in one round trip, before the role changes (so the reader role itself never
-  // needs set_config). TimeZone and DateStyle fix the text forms the values are read in, whatever
-  // the server's defaults; standard_conforming_strings the lexing sql-guard assumes.
-  await tx.$queryRawUnsafe(
-    "SELECT set_config('statement_timeout', $1, true), set_config('search_path', $2, true), " +
-      "set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), " +
-      "set_config('standard_conforming_strings', 'on', true)",
-    String(timeoutMs),
-    NOTEBOOK_SCHEMA,
-  );
+  // SET LOCAL statements rather than set_config(), so that an administrator may
+  // revoke set_config from PUBLIC (see notebook-reader-role.ts) without
+  // breaking this. TimeZone and DateStyle fix the text forms the values are
+  // read in, whatever the server's defaults; standard_conforming_strings the
+  // lexing sql-guard assumes. All are set before the role changes.
+  for (const setting of [
+    `statement_timeout = ${Math.trunc(timeoutMs)}`,
+    `search_path = ${NOTEBOOK_SCHEMA}`,
+    "TimeZone = 'UTC'",
+    "DateStyle = 'ISO, YMD'",
+    "standard_conforming_strings = on",
+  ]) {
+    await tx.$executeRawUnsafe(`SET LOCAL ${setting}`);
+  }
   await tx.$executeRawUnsafe(`SET LOCAL ROLE ${NOTEBOOK_READER_ROLE}`);
 
   if (checked.kind === "explain") return explain(tx, checked, limit);
