@@ -10,6 +10,7 @@ interface RecordingSummary {
   id: string;
   originalName: string;
   trackIndex: number;
+  patientCode: string | null;
 }
 
 interface JobSummary {

@@ -72,7 +72,8 @@ export function CohortComparisonEditor({ cohortIds }: { cohortIds: readonly stri
   );
 }
 
-function ComparisonBody({ result }: { result: CohortComparisonJson }) {
+/** The comparison's statements, charts and tables for one result; also shown by notebook view cells. */
+export function ComparisonBody({ result }: { result: CohortComparisonJson }) {
   const { comparison } = result;
   const unitNoun = comparison.level === "patient" ? "patient" : "recording";
   const names = new Map(comparison.cohorts.map((cohort) => [cohort.cohortId, cohort.name]));

@@ -51,7 +51,8 @@ export function PatientTrajectoryEditor({ patientId }: { patientId: string }) {
   );
 }
 
-function TrajectoryBody({ result }: { result: PatientTrajectoryJson }) {
+/** The trajectory's statement, charts and sessions table for one result; also shown by notebook view cells. */
+export function TrajectoryBody({ result }: { result: PatientTrajectoryJson }) {
   const { trajectory } = result;
   const dominant = (proportions: number[] | null) => {
     if (!proportions) return "–";

@@ -83,7 +83,8 @@ export function ProjectionPlot({
   );
 }
 
-function PointTooltip({ points, index, x, y }: { points: ProjectionPointsPayload; index: number; x: number; y: number }) {
+/** What a point is (recording, region, patient, cohort, session, labels), beside the pointer; also shown by notebook view cells. */
+export function PointTooltip({ points, index, x, y }: { points: ProjectionPointsPayload; index: number; x: number; y: number }) {
   const start = points.startSeconds[index];
   const end = points.endSeconds[index];
   const confidence = points.modelConfidence[index];

@@ -2,11 +2,12 @@
 
 import { CohortComparisonEditor } from "../cohorts/cohort-comparison-editor";
 import { PatientTrajectoryEditor } from "../cohorts/patient-trajectory-editor";
+import { NotebookEditor } from "../notebooks/notebook-editor";
 import { ProjectionEditor } from "../projections/projection-editor";
 import type { EditorDocument } from "./editor-groups";
 
-/** What a document tab shows: a projection, a cohort comparison or a patient's trajectory (the one place the shell names them). */
-export function DocumentEditorSlot({ document }: { document: EditorDocument; isActive: boolean }) {
+/** What a document tab shows: a projection, a cohort comparison, a patient's trajectory or a notebook (the one place the shell names them). */
+export function DocumentEditorSlot({ document, isActive }: { document: EditorDocument; isActive: boolean }) {
   switch (document.kind) {
     case "projection":
       return <ProjectionEditor projectionId={document.projectionId} />;
@@ -14,5 +15,7 @@ export function DocumentEditorSlot({ document }: { document: EditorDocument; isA
       return <CohortComparisonEditor cohortIds={document.cohortIds} />;
     case "trajectory":
       return <PatientTrajectoryEditor patientId={document.patientId} />;
+    case "notebook":
+      return <NotebookEditor notebookId={document.notebookId} isActive={isActive} />;
   }
 }

@@ -7,13 +7,14 @@
  */
 
 /**
- * What a tab shows besides a recording: a projection, a cohort comparison or
- * a patient's trajectory. A tab without a document is a recording's editor.
+ * What a tab shows besides a recording: a projection, a cohort comparison,
+ * a patient's trajectory or a notebook. A tab without a document is a recording's editor.
  */
 export type EditorDocument =
   | { readonly kind: "projection"; readonly projectionId: string }
   | { readonly kind: "comparison"; readonly cohortIds: readonly string[] }
-  | { readonly kind: "trajectory"; readonly patientId: string };
+  | { readonly kind: "trajectory"; readonly patientId: string }
+  | { readonly kind: "notebook"; readonly notebookId: string };
 
 /** A tab's key: the recording's id for a recording, "<kind>:<ids>" for a document, so one document has one tab. */
 export function documentKey(document: EditorDocument): string {
@@ -24,6 +25,8 @@ export function documentKey(document: EditorDocument): string {
       return `comparison:${[...document.cohortIds].sort().join(",")}`;
     case "trajectory":
       return `trajectory:${document.patientId}`;
+    case "notebook":
+      return `notebook:${document.notebookId}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { CohortsView } from "../cohorts/cohorts-view";
 import { ExplorerView } from "../explorer/explorer-view";
 import { ExportsView } from "../exports/exports-view";
 import { JobsSummaryView } from "../jobs/jobs-summary-view";
+import { NotebooksView } from "../notebooks/notebooks-view";
 import { ProjectionsView } from "../projections/projections-view";
 import { SearchView } from "../search/search-view";
 import { CommandButton } from "./command-button";
@@ -70,6 +71,7 @@ export function SideBar({ id, view, width, visible }: { id: string; view: Activi
         {view === "jobs" && <JobsSummaryView />}
         {view === "projections" && <ProjectionsView />}
         {view === "exports" && <ExportsView />}
+        {view === "notebooks" && <NotebooksView />}
         {view === "cohorts" && (
           <CohortsView
             onCompare={(cohortIds) => navigation.openDocument({ kind: "comparison", cohortIds }, `Compare ${cohortIds.length} cohorts`)}

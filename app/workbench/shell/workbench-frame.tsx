@@ -5,6 +5,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { useCommands, useContextKey, useKeybindingLabel, useRegisterCommands } from "../commands/commands-provider";
 import { ExportWorkbench } from "../exports/export-workbench";
 import { ImportDialog } from "../import/import-dialog";
+import { NotebookWorkbench } from "../notebooks/notebook-workbench";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
 import { PanelView } from "../panel/panel-view";
@@ -189,6 +190,7 @@ export function WorkbenchFrame() {
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <ProjectionWorkbench />
+      <NotebookWorkbench />
       <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );

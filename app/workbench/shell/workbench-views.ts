@@ -17,11 +17,7 @@ export const ACTIVITIES: readonly ActivityDescription[] = [
   { id: "search", title: "Search" },
   { id: "cohorts", title: "Cohorts" },
   { id: "projections", title: "Projections" },
-  {
-    id: "notebooks",
-    title: "Notebooks",
-    comingWith: "Notebooks that cite recordings, regions and projections arrive with the notebook feature.",
-  },
+  { id: "notebooks", title: "Notebooks" },
   { id: "exports", title: "Exports" },
   { id: "jobs", title: "Jobs" },
 ];
