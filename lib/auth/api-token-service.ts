@@ -7,6 +7,7 @@ import { API_SCOPES, DEFAULT_API_SCOPES } from "./api-scopes";
 import { ApiTokenError } from "./api-token-error";
 import { apiTokenStatus, type ApiTokenCreatedJson, type ApiTokenView } from "./api-token-view";
 import { generateTokenSecret } from "./token-secret";
+import { problemsOf } from "../http/zod-problems";
 
 /**
  * Creating, listing and revoking tokens, for the workbench's token routes and
@@ -95,11 +96,3 @@ async function tokenOwner(database: Database, username: string | undefined): Pro
   return owner;
 }
 
-function problemsOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const name = issue.path.map(String).join(".");
-      return name ? `${name}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}

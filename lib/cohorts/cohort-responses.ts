@@ -17,15 +17,6 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** "cohortIds.1: must be a UUID; level: must be patient or recording" */
-export function problemsOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const name = issue.path.map(String).join(".");
-      return name ? `${name}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}
 
 /** Runs a handler; a CohortError answers with its status and code, a statistics refusal with 400. */
 export async function answerCohortErrors(run: () => Promise<Response>): Promise<Response> {

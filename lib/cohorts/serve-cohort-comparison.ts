@@ -3,7 +3,8 @@ import type { AudioStore } from "../corpus/audio-store";
 import type { Database } from "../db/database";
 import { errorResponse } from "../http/error-response";
 import { type CohortComparisonJson, runCohortComparison } from "./cohort-comparison-service";
-import { answerCohortErrors, json, problemsOf, uuidSchema } from "./cohort-responses";
+import { problemsOf } from "../http/zod-problems";
+import { answerCohortErrors, json, uuidSchema } from "./cohort-responses";
 
 /** POST /api/cohorts/compare: two or more cohorts' emotion distributions, pairwise tests and centroid distances. */
 

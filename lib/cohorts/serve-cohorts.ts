@@ -13,7 +13,8 @@ import type { Database } from "../db/database";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { CohortError } from "./cohort-error";
-import { answerCohortErrors, json, problemsOf, uuidSchema } from "./cohort-responses";
+import { problemsOf } from "../http/zod-problems";
+import { answerCohortErrors, json, uuidSchema } from "./cohort-responses";
 
 /**
  * GET/POST /api/cohorts and GET/PATCH/DELETE /api/cohorts/:id. A cohort is

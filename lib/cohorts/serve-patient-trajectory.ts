@@ -3,7 +3,8 @@ import type { AudioStore } from "../corpus/audio-store";
 import type { Database } from "../db/database";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
-import { answerCohortErrors, json, problemsOf, uuidSchema } from "./cohort-responses";
+import { problemsOf } from "../http/zod-problems";
+import { answerCohortErrors, json, uuidSchema } from "./cohort-responses";
 import { readPatientTrajectory } from "./patient-trajectory-service";
 
 /** GET /api/patients/:id/trajectory?modelId=: the patient's sessions as a path, with distances and emotion mixes. */

@@ -15,6 +15,7 @@ import type { AttentionTarget, LabelEdit, LabelHistoryEntry, RecordingLabelState
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { LabelEditError } from "./label-edit-error";
+import { problemsOf } from "../http/zod-problems";
 
 /**
  * The labelling routes' logic: GET/POST /api/recordings/:id/labels, its undo,
@@ -162,15 +163,6 @@ async function answer(database: Database, recordingId: string, change: () => Pro
   }
 }
 
-/** "edit.startSeconds: must be a number of seconds; expectedVersion: must be 0 or more" */
-function problemsOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const name = issue.path.map(String).join(".");
-      return name ? `${name}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}
 
 function json(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });

@@ -18,6 +18,7 @@ import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { cellListSchema, notebookTitleSchema } from "./notebook-cell-schema";
 import { NotebookCellRunError, notebookStaleness, runNotebookCell } from "./run-notebook-cell";
+import { problemsOf } from "../http/zod-problems";
 
 /**
  * The notebook routes: GET/POST /api/notebooks, GET/PATCH/DELETE
@@ -42,14 +43,6 @@ export interface CellRunJson {
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-function problemsOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const name = issue.path.map(String).join(".");
-      return name ? `${name}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}
 
 const invalid = (what: string, error: z.ZodError) => errorResponse(400, `Invalid ${what}. ${problemsOf(error)}`, "NOTEBOOK_INVALID");
 const notFound = (id: string) => errorResponse(404, `Notebook ${id} does not exist or is in the trash.`, "NOTEBOOK_NOT_FOUND");
