@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { readServerEnvironment } from "../config/env";
+import { listenAddressProblem } from "../config/listen-address";
 import { AppError } from "../domain/app-error";
 import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
@@ -19,6 +20,9 @@ import { removeServerAddress, writeServerAddress } from "./server-address";
 export async function serveWorkbench(options: { dev: boolean; projectRoot: string }): Promise<void> {
   const startedAt = performance.now();
   const environment = readServerEnvironment();
+  // Before anything opens: a server that must not run should not touch the data.
+  const exposed = listenAddressProblem(environment.HOST, false);
+  if (exposed) throw new ListenError(exposed);
   const database = await openServerDatabase();
   registerServerDatabase(database);
   console.log(`Database: ${describeDatasource(database.connection.datasource)} (migrated)`);
