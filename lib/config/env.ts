@@ -30,7 +30,7 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
   {
     name: "HOST",
     default: "`127.0.0.1`",
-    meaning: "Address the server listens on. Clinical audio is sensitive: keep it on loopback unless accounts are enabled.",
+    meaning: "Address the server listens on. Anything but loopback (127.0.0.1, ::1, localhost) is refused at start while accounts are not enabled: clinical audio is sensitive.",
   },
   { name: "PORT", default: "`3000`", meaning: "Port the server listens on." },
   {
