@@ -9,6 +9,7 @@ describe("parseServerEnvironment", () => {
       DATABASE_URL: undefined,
       DATA_DIR: ".data",
       HOST: "127.0.0.1",
+      ACCOUNTS: "off",
       PORT: 3000,
       JOB_HEARTBEAT_TIMEOUT_SECONDS: 60,
       IMPORT_ROOTS: undefined,

@@ -34,6 +34,12 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
   },
   { name: "PORT", default: "`3000`", meaning: "Port the server listens on." },
   {
+    name: "ACCOUNTS",
+    default: "`off`",
+    meaning:
+      "`on`: every page and API call needs a logged-in account (create the first with `npm run user -- create --admin`), roles apply per workspace, and `HOST` may be a non-loopback address. `off`: one local researcher, no login, loopback only.",
+  },
+  {
     name: "JOB_HEARTBEAT_TIMEOUT_SECONDS",
     default: "`60`",
     meaning: "A running job whose worker has not sent a heartbeat for this long is taken back and retried by another worker.",
@@ -70,6 +76,12 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     name: "INFERENCE_THREADS",
     default: "cores − 1 (at least 1)",
     meaning: "Threads one ONNX session uses within an operator. The default leaves a core for the server, so the workbench stays responsive while a job runs.",
+  },
+  {
+    name: "WORKER_KINDS",
+    default: "`analyse`",
+    meaning:
+      "`npm run worker` only: the job kinds it claims, separated by commas: `analyse`, and also `project`, `project-place`, `cluster` or `export` if wanted. `import` is refused: it reads folders on the server's machine.",
   },
   {
     name: "PRISMA_SCHEMA_ENGINE_BINARY",
@@ -128,6 +140,7 @@ const serverEnvironmentSchema = z.object({
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  ACCOUNTS: z.preprocess(emptyToUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("off")),
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
   JOB_HEARTBEAT_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(60)),
   IMPORT_ROOTS: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -139,6 +152,20 @@ const serverEnvironmentSchema = z.object({
 });
 
 export type ServerEnvironment = z.infer<typeof serverEnvironmentSchema>;
+
+const workerEnvironmentSchema = z.object({
+  WORKER_KINDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default("analyse")
+      .transform((value) => value.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0))
+      .pipe(z.array(z.string()).min(1, { message: "name at least one job kind, e.g. analyse" })),
+  ),
+});
+
+/** What `npm run worker` reads on top of the server's variables; which kinds it may run is the worker's to check. */
+export type WorkerEnvironment = z.infer<typeof workerEnvironmentSchema>;
 
 const testEnvironmentSchema = z.object({
   TEST_DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
@@ -172,6 +199,14 @@ export function parseServerEnvironment(raw: RawEnvironment): ServerEnvironment {
 
 export function readServerEnvironment(): ServerEnvironment {
   return parseServerEnvironment(process.env);
+}
+
+export function parseWorkerEnvironment(raw: RawEnvironment): WorkerEnvironment {
+  return parseWith(workerEnvironmentSchema, raw);
+}
+
+export function readWorkerEnvironment(): WorkerEnvironment {
+  return parseWorkerEnvironment(process.env);
 }
 
 /**

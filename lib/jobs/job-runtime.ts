@@ -21,17 +21,18 @@ import { createPlaceJobHandler, createProjectJobHandler } from "../projection/pr
 import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "../projection/projection-job-kinds";
 import { createJobQueue, type JobQueue } from "./job-queue";
 import type { JobRecord } from "./job-types";
-import { startJobWorker } from "./job-worker";
+import { type JobHandler, type JobRunOutcome, startJobWorker } from "./job-worker";
 
 /**
  * The background work of one process: the queue, the capability handlers and a
  * worker loop claiming their jobs. The server runs one; so do CLIs that work
- * without a server (and, later, GPU worker processes against PostgreSQL).
+ * without a server, and `npm run worker` processes on other hosts against
+ * PostgreSQL.
  */
 export interface JobRuntime {
   queue: JobQueue;
   engine: InferenceEngine;
-  /** Stops claiming, cancels nothing: a job in hand is handed back at the next start. */
+  /** Stops claiming and hands the job in hand back to the queue (checkpoint kept), then closes the worker threads. */
   stop(): Promise<void>;
 }
 
@@ -53,6 +54,18 @@ export interface JobRuntimeOptions {
    * writing), an hour on PostgreSQL (other workers may be mid-import).
    */
   orphanGraceMs?: number;
+  /**
+   * Whether start-up removes unreferenced stored files (default true). A
+   * worker on another host leaves that to the server: its clock and its view
+   * of a shared store are the wrong ones to judge what is stale.
+   */
+  sweepStore?: boolean;
+  /** The job kinds this process claims; default every kind it has a handler for. */
+  kinds?: readonly string[];
+  /** Called when this process starts a job (for an operator's log line). */
+  onJobStarted?: (job: JobRecord) => void;
+  /** Called once per job this process ran, with what became of it. */
+  onJobFinished?: (job: JobRecord, outcome: JobRunOutcome) => void;
 }
 
 /** In PostgreSQL mode other workers may be mid-import: leave their fresh files alone for this long. */
@@ -69,11 +82,13 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   // running were ours when the last process died, and files no row names are
   // leftovers of a crash.
   if (embedded) await queue.requeueRunning();
-  await sweepOrphans(
-    store,
-    await listReferencedAudioHashes(database.prisma),
-    new Date(Date.now() - (options.orphanGraceMs ?? (embedded ? 0 : SHARED_STORE_GRACE_MS))),
-  );
+  if (options.sweepStore ?? true) {
+    await sweepOrphans(
+      store,
+      await listReferencedAudioHashes(database.prisma),
+      new Date(Date.now() - (options.orphanGraceMs ?? (embedded ? 0 : SHARED_STORE_GRACE_MS))),
+    );
+  }
 
   // Databases from before the label history migration have analyses but no
   // model prediction on Recording. Awaited, so the analysis job never races
@@ -95,40 +110,71 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     },
     (error: unknown) => recordInferenceAvailability({ state: "unavailable", reason: error instanceof Error ? error.message : String(error) }),
   );
+  const handlers: Record<string, JobHandler> = {
+    [IMPORT_JOB_KIND]: createImportJobHandler({
+      database,
+      store,
+      processor,
+      // The project's own demo corpus is always readable, whatever IMPORT_ROOTS says.
+      importRoots: [...importRootsFrom(environment, options.projectRoot), path.join(options.projectRoot, "datasets", "demo")],
+      dataDir: options.dataDir,
+    }),
+    [ANALYSE_JOB_KIND]: createAnalysisJobHandler({
+      database,
+      store,
+      engine,
+      modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
+    }),
+    [PROJECT_JOB_KIND]: createProjectJobHandler(database),
+    [PLACE_JOB_KIND]: createPlaceJobHandler(database),
+    [CLUSTER_JOB_KIND]: createClusterJobHandler(database),
+    [EXPORT_JOB_KIND]: createExportJobHandler({ database, store, dataDir: options.dataDir }),
+  };
   const worker = startJobWorker({
     queue,
-    workerId: `${hostname()}:${process.pid}`,
-    handlers: {
-      [IMPORT_JOB_KIND]: createImportJobHandler({
-        database,
-        store,
-        processor,
-        // The project's own demo corpus is always readable, whatever IMPORT_ROOTS says.
-        importRoots: [...importRootsFrom(environment, options.projectRoot), path.join(options.projectRoot, "datasets", "demo")],
-        dataDir: options.dataDir,
-      }),
-      [ANALYSE_JOB_KIND]: createAnalysisJobHandler({
-        database,
-        store,
-        engine,
-        modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
-      }),
-      [PROJECT_JOB_KIND]: createProjectJobHandler(database),
-      [PLACE_JOB_KIND]: createPlaceJobHandler(database),
-      [CLUSTER_JOB_KIND]: createClusterJobHandler(database),
-      [EXPORT_JOB_KIND]: createExportJobHandler({ database, store, dataDir: options.dataDir }),
-    },
+    workerId: workerIdOfThisProcess(),
+    handlers: options.kinds ? pickHandlers(handlers, options.kinds) : handlers,
+    heartbeatIntervalMs: heartbeatIntervalMs(environment.JOB_HEARTBEAT_TIMEOUT_SECONDS),
     onLoopError: options.onError,
     ...(options.onSucceeded ? { onSucceeded: options.onSucceeded } : {}),
+    ...(options.onJobStarted ? { onStarted: options.onJobStarted } : {}),
+    ...(options.onJobFinished ? { onFinished: options.onJobFinished } : {}),
   });
   return {
     queue,
     engine,
     stop: async () => {
-      await Promise.all([processor.close(), engine.close()]);
+      // The worker first: its job sees the abort and is handed back whole.
+      // Closing the engine under a running analysis would instead record the
+      // recording in hand as failed before the abort arrives.
       await worker.stop();
+      await Promise.all([processor.close(), engine.close()]);
     },
   };
+}
+
+/** How this process names itself in the Job table's workerId: unique across hosts sharing a database. */
+export function workerIdOfThisProcess(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/**
+ * A third of the timeout (at most the usual 5 s), so a live worker's job is
+ * never taken over because a short JOB_HEARTBEAT_TIMEOUT_SECONDS lapsed
+ * between two of its heartbeats.
+ */
+function heartbeatIntervalMs(heartbeatTimeoutSeconds: number): number {
+  return Math.min(5000, Math.max(100, (heartbeatTimeoutSeconds * 1000) / 3));
+}
+
+function pickHandlers(handlers: Readonly<Record<string, JobHandler>>, kinds: readonly string[]): Record<string, JobHandler> {
+  const picked: Record<string, JobHandler> = {};
+  for (const kind of kinds) {
+    const handler = handlers[kind];
+    if (!handler) throw new Error(`No handler for job kind "${kind}"; known kinds: ${Object.keys(handlers).join(", ")}.`);
+    picked[kind] = handler;
+  }
+  return picked;
 }
 
 export function resolveDataDir(environment: Pick<ServerEnvironment, "DATA_DIR">, projectRoot: string): string {

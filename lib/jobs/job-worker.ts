@@ -36,7 +36,18 @@ export interface JobWorkerOptions {
   onLoopError?: (error: unknown) => void;
   /** Called after a job this worker ran succeeded (for follow-up work such as the demo's analysis). */
   onSucceeded?: (job: JobRecord) => void;
+  /** Called when this worker starts a job it claimed (for an operator's log line). */
+  onStarted?: (job: JobRecord) => void;
+  /** Called once for every job this worker claimed, with what became of it. */
+  onFinished?: (job: JobRecord, outcome: JobRunOutcome) => void;
 }
+
+/**
+ * What a worker's run of a job came to. `lease-lost`: its heartbeat lapsed and
+ * another worker took the job; `unrecorded`: the outcome could not be written
+ * (database gone), so the job's heartbeat lapses and another worker retries it.
+ */
+export type JobRunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "handed-back" | "lease-lost" | "unrecorded";
 
 export interface JobWorker {
   /**
@@ -98,6 +109,8 @@ async function runClaimedJob(
   let cancelRequested = job.cancelRequested;
   let leaseLost = false;
   let progress: JobProgress | undefined;
+  let outcome: JobRunOutcome = "unrecorded";
+  options.onStarted?.(job);
 
   const beat = async () => {
     try {
@@ -125,25 +138,35 @@ async function runClaimedJob(
       saveCheckpoint: (checkpoint) => queue.saveCheckpoint(lease, checkpoint),
     });
     clearInterval(timer);
-    if (leaseLost) return;
+    if (leaseLost) {
+      outcome = "lease-lost";
+      return;
+    }
     if (cancelRequested) {
       await queue.acknowledgeCancel(lease);
+      outcome = "cancelled";
     } else {
       // The last progress (all done) would otherwise wait for a heartbeat that never comes.
       if (progress) await queue.heartbeat(lease, progress);
       await queue.complete(lease, result);
+      outcome = "succeeded";
       options.onSucceeded?.(job);
     }
   } catch (error) {
     clearInterval(timer);
-    if (leaseLost) return;
+    if (leaseLost) {
+      outcome = "lease-lost";
+      return;
+    }
     try {
       if (shutdown.aborted && !cancelRequested) {
         await queue.handBack(lease);
+        outcome = "handed-back";
       } else if (cancelRequested) {
         await queue.acknowledgeCancel(lease);
+        outcome = "cancelled";
       } else {
-        await queue.fail(lease, {
+        outcome = await queue.fail(lease, {
           message: error instanceof Error ? error.message : String(error),
           code: error instanceof AppError ? error.code : undefined,
           transient: error instanceof TransientJobError,
@@ -151,8 +174,10 @@ async function runClaimedJob(
       }
     } catch (finishError) {
       if (!(finishError instanceof JobLeaseLostError)) throw finishError;
+      outcome = "lease-lost";
     }
   } finally {
     shutdown.removeEventListener("abort", onShutdown);
+    options.onFinished?.(job, outcome);
   }
 }
