@@ -3,6 +3,8 @@ import path from "node:path";
 import next from "next";
 import { readServerEnvironment } from "../config/env";
 import { listenAddressProblem } from "../config/listen-address";
+import { CLIENT_ADDRESS_HEADER } from "../auth/authorize";
+import { countPasswordAccounts } from "../db/account.repository";
 import { AppError } from "../domain/app-error";
 import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
@@ -21,9 +23,13 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
   const startedAt = performance.now();
   const environment = readServerEnvironment();
   // Before anything opens: a server that must not run should not touch the data.
-  const exposed = listenAddressProblem(environment.HOST, false);
+  const exposed = listenAddressProblem(environment.HOST, environment.ACCOUNTS === "on");
   if (exposed) throw new ListenError(exposed);
   const database = await openServerDatabase();
+  if (environment.ACCOUNTS === "on" && (await countPasswordAccounts(database.prisma)) === 0) {
+    await database.close();
+    throw new ListenError("ACCOUNTS=on but there is no account to log in with yet. Create the first administrator with: npm run user -- create --admin <username>");
+  }
   registerServerDatabase(database);
   console.log(`Database: ${describeDatasource(database.connection.datasource)} (migrated)`);
   const dataDir = resolveDataDir(environment, options.projectRoot);
@@ -60,6 +66,8 @@ export async function serveWorkbench(options: { dev: boolean; projectRoot: strin
 
   // Audio is answered here, before Next.js, which would drop its Content-Length.
   const server = createServer((request, response) => {
+    // Route handlers learn the client's address only from the socket, never from what the client claims.
+    request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
     void serveMediaRequest(request, response).then((handled) => (handled ? undefined : handle(request, response)));
   });
   await new Promise<void>((resolve, reject) => {
