@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseUserArguments } from "./user-cli-arguments";
+
+describe("npm run user arguments", () => {
+  it("creates an administrator with a display name", () => {
+    expect(parseUserArguments(["create", "Ana.M", "--admin", "--display-name", "Ana Martins"])).toEqual({
+      kind: "create",
+      username: "ana.m",
+      admin: true,
+      displayName: "Ana Martins",
+    });
+    expect(parseUserArguments(["create", "ben"])).toEqual({ kind: "create", username: "ben", admin: false, displayName: "ben" });
+  });
+
+  it("sets roles, naming what is missing or wrong", () => {
+    expect(parseUserArguments(["role", "ben", "--workspace", "Lab A", "--role", "annotator"])).toEqual({ kind: "role", username: "ben", workspace: "Lab A", role: "annotator" });
+    expect(() => parseUserArguments(["role", "ben", "--role", "annotator"])).toThrow("role needs --workspace <name>.");
+    expect(() => parseUserArguments(["role", "ben", "--workspace", "Lab A", "--role", "owner"])).toThrow('role needs --role admin|reviewer|annotator|viewer, not "owner".');
+  });
+
+  it("refuses unusable usernames, unknown options and commands", () => {
+    expect(() => parseUserArguments(["create", "a"])).toThrow(/not a usable username/);
+    expect(() => parseUserArguments(["create", "ana", "--root"])).toThrow(/Unknown option --root/);
+    expect(() => parseUserArguments(["delete", "ana"])).toThrow(/Unknown command "delete"/);
+    expect(() => parseUserArguments(["create"])).toThrow(/Name the account/);
+  });
+
+  it("reads the other commands", () => {
+    expect(parseUserArguments([])).toEqual({ kind: "help" });
+    expect(parseUserArguments(["list"])).toEqual({ kind: "list" });
+    expect(parseUserArguments(["disable", "ben"])).toEqual({ kind: "disable", username: "ben" });
+    expect(parseUserArguments(["workspace", "Lab", "B"])).toEqual({ kind: "workspace", name: "Lab B" });
+  });
+});

@@ -1,0 +1,85 @@
+import {
+  createAccount,
+  createWorkspace,
+  disableAccount,
+  findAccountByUsername,
+  findWorkspaceByName,
+  listAccounts,
+  setAccountPassword,
+  setWorkspaceRole,
+} from "../db/account.repository";
+import { recordAuditEvent } from "../db/audit.repository";
+import type { Database } from "../db/database";
+import { isUniqueViolation } from "../db/database-errors";
+import { LOCAL_USERNAME } from "../db/user.repository";
+import type { WorkspaceRole } from "../domain/access/workspace-access";
+import { hashPassword } from "./password-hash";
+import { UserCliError } from "./user-cli-arguments";
+
+/**
+ * What `npm run user` does, apart from reading arguments and passwords, so
+ * the integration tests run the same code. Each change is audited as made by
+ * the command line ("cli").
+ */
+
+const CLI_ACTOR = { actorId: null, actorName: "cli" } as const;
+
+async function account(database: Database, username: string) {
+  const found = await findAccountByUsername(database.prisma, username);
+  if (!found || found.username === LOCAL_USERNAME) throw new UserCliError(`There is no account "${username}".`);
+  return found;
+}
+
+export async function createUser(database: Database, request: { username: string; displayName: string; admin: boolean; password: string }): Promise<string> {
+  if (request.username === LOCAL_USERNAME) throw new UserCliError(`"${LOCAL_USERNAME}" is the single-user researcher's name; choose another.`);
+  const passwordHash = await hashPassword(request.password);
+  try {
+    const created = await createAccount(database.prisma, { username: request.username, displayName: request.displayName, passwordHash, isAdmin: request.admin });
+    await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "user.create", targetType: "user", targetId: created.id, details: { username: created.username, admin: request.admin } });
+    return created.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UserCliError(`An account "${request.username}" exists already.`);
+    throw error;
+  }
+}
+
+export async function changePassword(database: Database, username: string, password: string, now = new Date()): Promise<void> {
+  const found = await account(database, username);
+  await setAccountPassword(database.prisma, found.id, await hashPassword(password));
+  // A new password ends every session opened with the old one.
+  await database.prisma.session.updateMany({ where: { userId: found.id, revokedAt: null }, data: { revokedAt: now } });
+  await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "password.change", targetType: "user", targetId: found.id, details: { username } });
+}
+
+export async function disableUser(database: Database, username: string, now = new Date()): Promise<void> {
+  const found = await account(database, username);
+  await disableAccount(database.prisma, found.id, now);
+  await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "user.disable", targetType: "user", targetId: found.id, details: { username } });
+}
+
+export async function addWorkspace(database: Database, name: string): Promise<string> {
+  try {
+    const workspace = await createWorkspace(database.prisma, name);
+    await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "workspace.create", targetType: "workspace", targetId: workspace.id, workspaceId: workspace.id });
+    return workspace.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UserCliError(`A workspace "${name}" exists already.`);
+    throw error;
+  }
+}
+
+export async function setRole(database: Database, username: string, workspaceName: string, role: WorkspaceRole): Promise<void> {
+  const found = await account(database, username);
+  const workspace = await findWorkspaceByName(database.prisma, workspaceName);
+  if (!workspace) throw new UserCliError(`There is no workspace "${workspaceName}"; create it with: npm run user -- workspace "${workspaceName}"`);
+  await setWorkspaceRole(database.prisma, workspace.id, found.id, role);
+  await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "role.set", targetType: "user", targetId: found.id, workspaceId: workspace.id, details: { username, role } });
+}
+
+export async function listUsers(database: Database): Promise<string> {
+  const accounts = (await listAccounts(database.prisma)).filter((entry) => entry.username !== LOCAL_USERNAME);
+  if (accounts.length === 0) return "No accounts yet. Create the first administrator with: npm run user -- create --admin <username>";
+  return accounts
+    .map((entry) => `${entry.username.padEnd(24)} ${entry.isAdmin ? "administrator" : "member       "} ${entry.disabledAt ? "disabled" : "active  "} ${entry.displayName}`)
+    .join("\n");
+}
