@@ -5,6 +5,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { useCommands, useContextKey, useKeybindingLabel, useRegisterCommands } from "../commands/commands-provider";
 import { ExportWorkbench } from "../exports/export-workbench";
 import { ImportDialog } from "../import/import-dialog";
+import { AccountGate } from "../account/account-gate";
 import { NotebookWorkbench } from "../notebooks/notebook-workbench";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
@@ -191,6 +192,7 @@ export function WorkbenchFrame() {
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <ProjectionWorkbench />
       <NotebookWorkbench />
+      <AccountGate />
       <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
