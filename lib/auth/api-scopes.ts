@@ -1,3 +1,5 @@
+import type { Permission } from "../domain/access/workspace-access";
+
 /**
  * What an API token may do. Tokens reach data from outside the workbench, so
  * each names the only things it grants; today that is reading finished
@@ -17,3 +19,6 @@ export function isApiScope(value: string): value is ApiScope {
 export function grantsScope(scopes: readonly string[], scope: ApiScope): boolean {
   return scopes.includes(scope);
 }
+
+/** The workspace permission a scope stands for: with accounts on, a token may hold a scope only while its user holds that permission somewhere. */
+export const SCOPE_PERMISSIONS: Readonly<Record<ApiScope, Permission>> = { "exports:read": "export" };

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { type ApiTokenRecord, createApiToken, findTokenOwner, listApiTokens, revokeApiToken } from "../db/api-token.repository";
+import { readServerEnvironment } from "../config/env";
+import { type ApiTokenRecord, createApiToken, findTokenOwner, listApiTokens, revokeApiToken, type TokenOwner } from "../db/api-token.repository";
 import type { Database } from "../db/database";
 import { ensureLocalResearcher, LOCAL_USERNAME } from "../db/user.repository";
 import { isUuid } from "../http/search-params";
-import { API_SCOPES, DEFAULT_API_SCOPES } from "./api-scopes";
+import { roleAllows } from "../domain/access/workspace-access";
+import { API_SCOPES, type ApiScope, DEFAULT_API_SCOPES, SCOPE_PERMISSIONS } from "./api-scopes";
 import { ApiTokenError } from "./api-token-error";
 import { apiTokenStatus, type ApiTokenCreatedJson, type ApiTokenView } from "./api-token-view";
 import { generateTokenSecret } from "./token-secret";
@@ -53,6 +55,7 @@ export async function issueApiToken(database: Database, request: NewApiTokenRequ
   if (!parsed.success) throw new ApiTokenError("TOKEN_INVALID", `Invalid token. ${problemsOf(parsed.error)}`);
   const { name, username, scopes = DEFAULT_API_SCOPES, expiresInDays } = parsed.data;
   const owner = await tokenOwner(database, username);
+  if (readServerEnvironment().ACCOUNTS === "on") checkOwnerMayHold(owner, scopes);
   const { secret, tokenHash } = generateTokenSecret();
   const record = await createApiToken(database.prisma, {
     userId: owner.id,
@@ -64,8 +67,9 @@ export async function issueApiToken(database: Database, request: NewApiTokenRequ
   return { token: toApiTokenView(record, now), secret };
 }
 
-export async function listApiTokenViews(database: Database, now: Date = new Date()): Promise<ApiTokenView[]> {
-  return (await listApiTokens(database.prisma)).map((record) => toApiTokenView(record, now));
+/** Every token, or with `userId` that user's only. */
+export async function listApiTokenViews(database: Database, now: Date = new Date(), filter: { userId?: string } = {}): Promise<ApiTokenView[]> {
+  return (await listApiTokens(database.prisma, filter)).map((record) => toApiTokenView(record, now));
 }
 
 export async function revokeApiTokenById(database: Database, id: string, now: Date = new Date()): Promise<ApiTokenView> {
@@ -88,7 +92,19 @@ export function toApiTokenView(record: ApiTokenRecord, now: Date): ApiTokenView 
   };
 }
 
-async function tokenOwner(database: Database, username: string | undefined): Promise<{ id: string }> {
+/** With accounts on, a token grants no more than its user may do: each scope needs its permission in at least one workspace. */
+function checkOwnerMayHold(owner: { username?: string; isAdmin?: boolean; roles?: TokenOwner["roles"] }, scopes: readonly ApiScope[]): void {
+  if (owner.isAdmin) return;
+  const roles = [...(owner.roles?.values() ?? [])];
+  const refused = scopes.find((scope) => !roles.some((role) => roleAllows(role, SCOPE_PERMISSIONS[scope])));
+  if (refused === undefined) return;
+  throw new ApiTokenError(
+    "TOKEN_SCOPE_NOT_ALLOWED",
+    `${owner.username ? `User "${owner.username}"` : "The token's user"} holds no workspace role that allows "${SCOPE_PERMISSIONS[refused]}", so a token with ${refused} would grant nothing; ask a workspace administrator for such a role first.`,
+  );
+}
+
+async function tokenOwner(database: Database, username: string | undefined): Promise<{ id: string; username?: string; isAdmin?: boolean; roles?: TokenOwner["roles"] }> {
   if (username === undefined || username === LOCAL_USERNAME) return ensureLocalResearcher(database.prisma);
   const owner = await findTokenOwner(database.prisma, username);
   // Tokens are never the way accounts come into being: a typo would make one.

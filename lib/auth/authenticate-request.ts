@@ -1,6 +1,10 @@
-import { findUsableApiToken, recordApiTokenUse } from "../db/api-token.repository";
+import { readServerEnvironment } from "../config/env";
+import { findUsableApiToken, recordApiTokenUse, type UsableApiToken } from "../db/api-token.repository";
+import { recordAuditEvent } from "../db/audit.repository";
 import type { Database } from "../db/database";
+import type { Actor } from "../domain/access/workspace-access";
 import { type ApiScope, grantsScope } from "./api-scopes";
+import { clientAddressOf } from "./authorize";
 import { readBearerSecret } from "./bearer-token";
 import { hashTokenSecret } from "./token-secret";
 
@@ -11,6 +15,11 @@ import { hashTokenSecret } from "./token-secret";
  * secrets in code. Timing of that lookup can at most hint at a prefix of a
  * stored *hash*, and knowing part of a hash does not help find a secret that
  * produces it, so a constant-time comparison would add nothing.
+ *
+ * A token acts as its user: with accounts on, with that user's workspace
+ * roles as they are now (a token outlives a role it was made under), so the
+ * routes behind it check them like a session's; with accounts off, as the
+ * researcher of single-user mode, who may do everything.
  */
 
 export const API_TOKEN_REQUIRED_MESSAGE = "A valid API token is required (Authorization: Bearer …).";
@@ -22,6 +31,10 @@ export interface AuthenticatedToken {
   tokenId: string;
   userId: string;
   scopes: string[];
+  /** The token's user as an actor, for the routes' workspace checks and the audit log. */
+  actor: Actor;
+  /** The client address, for the audit log. */
+  address: string;
 }
 
 export type ApiAuthentication = { ok: true; token: AuthenticatedToken } | { ok: false; response: Response };
@@ -50,10 +63,28 @@ export async function authenticateApiRequest(
       ),
     };
   }
+  const actor = tokenActor(token);
+  const address = clientAddressOf(request);
+  // The lastUsedAt throttle also bounds the audit log: at most one token.use per token per minute.
   if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await recordApiTokenUse(database.prisma, token.id, now, LAST_USED_RESOLUTION_MS);
+    if (await recordApiTokenUse(database.prisma, token.id, now, LAST_USED_RESOLUTION_MS)) {
+      await recordAuditEvent(database.prisma, {
+        actorId: token.userId,
+        actorName: token.user.username,
+        action: "token.use",
+        targetType: "token",
+        targetId: token.id,
+        address,
+        details: { scope },
+      });
+    }
   }
-  return { ok: true, token: { tokenId: token.id, userId: token.userId, scopes: token.scopes } };
+  return { ok: true, token: { tokenId: token.id, userId: token.userId, scopes: token.scopes, actor, address } };
+}
+
+function tokenActor(token: UsableApiToken): Actor {
+  if (readServerEnvironment().ACCOUNTS === "off") return { kind: "local", userId: token.userId, username: token.user.username };
+  return { kind: "account", userId: token.userId, username: token.user.username, siteAdmin: token.user.isAdmin, roles: token.user.roles };
 }
 
 export function apiTokenRequiredResponse(): Response {

@@ -18,6 +18,8 @@ import { buildCohortStudy, type CohortStudy } from "./testing/cohort-study-fixtu
  */
 
 let study: CohortStudy;
+// ACCOUNTS is off here: the local researcher asks.
+const local = new Request("http://127.0.0.1:3000/api/cohorts");
 
 beforeAll(async () => {
   study = await buildCohortStudy(await createTestDatabase());
@@ -35,7 +37,7 @@ async function body<T>(response: Response, status: number): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-const compare = (request: Record<string, unknown>) => serveCohortComparison({ database: study.database, store: study.store, body: request });
+const compare = (request: Record<string, unknown>) => serveCohortComparison({ database: study.database, store: study.store, request: local, body: request });
 const mix = (shares: Partial<Record<CanonicalLabel, number>>) => CANONICAL_LABELS.map((label) => shares[label] ?? 0);
 const pairTest = (result: CohortComparisonJson, label: CanonicalLabel) => result.comparison.pairs[0]!.emotions.find((test) => test.label === label)!;
 
@@ -144,23 +146,23 @@ describe(`POST /api/cohorts/compare on ${testDatabaseMode()}`, () => {
 
 describe(`/api/cohorts on ${testDatabaseMode()}`, () => {
   it("lists cohorts, optionally of one corpus, and refuses a malformed corpus id", async () => {
-    const all = await body<CohortListJson>(await serveCohortList(study.database, new URLSearchParams()), 200);
+    const all = await body<CohortListJson>(await serveCohortList(study.database, local, new URLSearchParams()), 200);
     expect(all.cohorts.map((cohort) => cohort.name)).toEqual(["Controls", "Depressed"]);
-    const none = await body<CohortListJson>(await serveCohortList(study.database, new URLSearchParams({ corpus: study.otherCorpusId })), 200);
+    const none = await body<CohortListJson>(await serveCohortList(study.database, local, new URLSearchParams({ corpus: study.otherCorpusId })), 200);
     expect(none.cohorts).toEqual([]);
-    await body(await serveCohortList(study.database, new URLSearchParams({ corpus: "nope" })), 400);
+    await body(await serveCohortList(study.database, local, new URLSearchParams({ corpus: "nope" })), 400);
   });
 
   it("creates a cohort from a projection selection, reporting recordings without a patient as skipped", async () => {
     const created = await body<CohortWriteJson>(
-      await serveCohortCreate(study.database, { corpusId: study.corpusId, name: "Lasso 1", recordingIds: [study.recordings.d2a, study.recordings.c2a, study.recordings.orphan] }),
+      await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: "Lasso 1", recordingIds: [study.recordings.d2a, study.recordings.c2a, study.recordings.orphan] }),
       201,
     );
     expect([created.cohort.patientCount, created.addedPatients, created.skippedRecordings]).toEqual([2, 2, [study.recordings.orphan]]);
-    const detail = await body<CohortDetailJson>(await serveCohortDetail(study.database, created.cohort.id), 200);
+    const detail = await body<CohortDetailJson>(await serveCohortDetail(study.database, local, created.cohort.id), 200);
     expect(detail.patients.map((patient) => patient.code)).toEqual(["C2", "D2"]);
 
-    const added = await body<CohortWriteJson>(await serveCohortAddPatients(study.database, created.cohort.id, { patientIds: [study.patients.D2, study.patients.D3] }), 200);
+    const added = await body<CohortWriteJson>(await serveCohortAddPatients(study.database, local, created.cohort.id, { patientIds: [study.patients.D2, study.patients.D3] }), 200);
     expect([added.addedPatients, added.cohort.patientCount]).toEqual([1, 3]);
 
     // D2 and D3 are now in two of the compared cohorts.
@@ -168,35 +170,35 @@ describe(`/api/cohorts on ${testDatabaseMode()}`, () => {
     expect(shared.comparison.sharedPatientIds.sort()).toEqual([study.patients.D2, study.patients.D3].sort());
     expect(shared.comparison.warnings.map((warning) => warning.code)).toContain("SHARED_PATIENTS");
 
-    const deleted = await body<{ deleted: { id: string; name: string } }>(await serveCohortDelete(study.database, created.cohort.id), 200);
+    const deleted = await body<{ deleted: { id: string; name: string } }>(await serveCohortDelete(study.database, local, created.cohort.id), 200);
     expect(deleted.deleted.name).toBe("Lasso 1");
-    await body(await serveCohortDetail(study.database, created.cohort.id), 404);
-    await body(await serveCohortDelete(study.database, created.cohort.id), 404);
+    await body(await serveCohortDetail(study.database, local, created.cohort.id), 404);
+    await body(await serveCohortDelete(study.database, local, created.cohort.id), 404);
   });
 
   it("answers 409 naming a taken name, 400 for bad patients and recordings (creating nothing), 404 for an unknown corpus", async () => {
-    const taken = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, { corpusId: study.corpusId, name: " Depressed ", patientIds: [study.patients.D1] }), 409);
+    const taken = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: " Depressed ", patientIds: [study.patients.D1] }), 409);
     expect(taken).toEqual({ error: 'Corpus "Cohort study" already has a cohort named "Depressed"; choose another name or add the patients to that cohort.', code: "COHORT_NAME_TAKEN" });
     const count = await study.database.prisma.cohort.count();
-    const foreign = await body<{ code: string }>(await serveCohortCreate(study.database, { corpusId: study.corpusId, name: "Bad", patientIds: [study.patients.D1, study.foreignPatientId] }), 400);
+    const foreign = await body<{ code: string }>(await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: "Bad", patientIds: [study.patients.D1, study.foreignPatientId] }), 400);
     expect(foreign.code).toBe("PATIENT_NOT_IN_CORPUS");
-    const other = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, { corpusId: study.corpusId, name: "Bad", recordingIds: [study.recordings.other] }), 400);
+    const other = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: "Bad", recordingIds: [study.recordings.other] }), 400);
     expect(other).toEqual({ error: `1 of the selected recordings is not in this cohort's corpus: ${study.recordings.other}.`, code: "RECORDING_NOT_IN_CORPUS" });
-    const orphans = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, { corpusId: study.corpusId, name: "Bad", recordingIds: [study.recordings.orphan] }), 400);
+    const orphans = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: "Bad", recordingIds: [study.recordings.orphan] }), 400);
     expect(orphans.code).toBe("COHORT_EMPTY");
     expect(orphans.error).toContain("None of the 1 selected recordings belongs to a patient");
     expect(await study.database.prisma.cohort.count()).toBe(count);
-    const invalid = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, { corpusId: study.corpusId, name: "", patientIds: ["x"] }), 400);
+    const invalid = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, local, { corpusId: study.corpusId, name: "", patientIds: ["x"] }), 400);
     expect(invalid).toEqual({ error: "Invalid cohort. name: must not be empty; patientIds.0: must be a UUID (8-4-4-4-12 hexadecimal digits)", code: "COHORT_INVALID" });
     const corpus = randomUUID();
-    const unknown = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, { corpusId: corpus, name: "X", recordingIds: [study.recordings.d1a] }), 404);
+    const unknown = await body<{ error: string; code: string }>(await serveCohortCreate(study.database, local, { corpusId: corpus, name: "X", recordingIds: [study.recordings.d1a] }), 404);
     expect(unknown).toEqual({ error: `There is no corpus with id ${corpus}.`, code: "CORPUS_NOT_FOUND" });
   });
 });
 
 describe(`GET /api/patients/:id/trajectory on ${testDatabaseMode()}`, () => {
   const trajectory = (patientId: string, params: Record<string, string> = {}) =>
-    servePatientTrajectory({ database: study.database, store: study.store, patientId, params: new URLSearchParams(params) });
+    servePatientTrajectory({ database: study.database, store: study.store, request: local, patientId, params: new URLSearchParams(params) });
 
   it("orders the sessions by date with undated ones last, and measures the steps between them", async () => {
     const result = await body<PatientTrajectoryJson>(await trajectory(study.patients.D1!), 200);

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { AudioStore } from "../corpus/audio-store";
+import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
+import { workspacesOfCohorts } from "../db/workspace-scope-more.repository";
+import { actorCan } from "../domain/access/workspace-access";
 import { errorResponse } from "../http/error-response";
 import { type CohortComparisonJson, runCohortComparison } from "./cohort-comparison-service";
 import { problemsOf } from "../http/zod-problems";
@@ -39,10 +42,20 @@ export const compareBodySchema = z.object(
   { error: "must be an object { cohortIds, modelId?, level?, correction?, seed?, permutations?, metrics? }" },
 );
 
-export async function serveCohortComparison(options: { database: Database; store: AudioStore; body: unknown }): Promise<Response> {
+/** A comparison reads and writes nothing back, so reading every cohort's workspace is enough. */
+export async function serveCohortComparison(options: { database: Database; store: AudioStore; request: Pick<Request, "headers">; body: unknown }): Promise<Response> {
+  const auth = await authorize(options.database, options.request, "read");
+  if (!auth.ok) return auth.response;
   const parsed = compareBodySchema.safeParse(options.body);
   if (!parsed.success) return errorResponse(400, `Invalid comparison request. ${problemsOf(parsed.error)}`, "COMPARISON_INVALID");
   const { metrics, ...request } = parsed.data;
+  const workspaces = await workspacesOfCohorts(options.database.prisma, request.cohortIds);
+  // Cohorts of workspaces the actor cannot read are named as missing, exactly as unknown ids are.
+  const hidden = request.cohortIds.filter((id) => {
+    const workspaceId = workspaces.get(id);
+    return workspaceId === undefined || !actorCan(auth.actor, "read", workspaceId);
+  });
+  if (hidden.length > 0) return errorResponse(404, `There is no cohort with id ${hidden.join(", ")}.`, "COHORT_NOT_FOUND");
   return answerCohortErrors(async () => {
     const result = await runCohortComparison(options.database.prisma, options.store, { ...request, ...(metrics ? { metrics: [...new Set(metrics)] } : {}) });
     return json(result satisfies CohortComparisonJson);

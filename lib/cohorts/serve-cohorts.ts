@@ -9,7 +9,12 @@ import {
   listCohorts,
   patientsOfRecordings,
 } from "../db/cohort.repository";
+import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
+import { workspaceOfCohort, workspaceOfCorpus } from "../db/workspace-scope.repository";
+import { listOf } from "../db/workspace-scope-more.repository";
+import { auditActorOf, refuseOutsideWorkspaces, workspaceFilter } from "../auth/workspace-checks";
+import type { Actor, Permission } from "../domain/access/workspace-access";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { CohortError } from "./cohort-error";
@@ -69,17 +74,29 @@ export const addPatientsBodySchema = z.object(
 
 const listQuerySchema = z.object({ corpus: uuidSchema.optional() });
 
-export async function serveCohortList(database: Database, params: URLSearchParams): Promise<Response> {
+export async function serveCohortList(database: Database, request: Pick<Request, "headers">, params: URLSearchParams): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
   const query = listQuerySchema.safeParse(Object.fromEntries(params));
   if (!query.success) return errorResponse(400, `Invalid query parameters. ${problemsOf(query.error)}`, "QUERY_INVALID");
-  const cohorts = await listCohorts(database.prisma, query.data.corpus ? { corpusId: query.data.corpus } : {});
+  const workspaceIds = workspaceFilter(auth.actor);
+  const cohorts = await listCohorts(database.prisma, { ...(query.data.corpus ? { corpusId: query.data.corpus } : {}), ...(workspaceIds ? { workspaceIds } : {}) });
   return json({ cohorts } satisfies CohortListJson);
 }
 
-export async function serveCohortCreate(database: Database, body: unknown): Promise<Response> {
+export async function serveCohortCreate(database: Database, request: Pick<Request, "headers">, body: unknown): Promise<Response> {
+  const auth = await authorize(database, request, "analyse");
+  if (!auth.ok) return auth.response;
   const parsed = createCohortBodySchema.safeParse(body);
   if (!parsed.success) return errorResponse(400, `Invalid cohort. ${problemsOf(parsed.error)}`, "COHORT_INVALID");
   const { corpusId, name, description, patientIds = [], recordingIds = [] } = parsed.data;
+  const refused = await refuseOutsideWorkspaces(
+    auth.actor,
+    "analyse",
+    async () => listOf(await workspaceOfCorpus(database.prisma, corpusId)),
+    () => errorResponse(404, `There is no corpus with id ${corpusId}.`, "CORPUS_NOT_FOUND"),
+  );
+  if (refused) return refused;
   return answerCohortErrors(async () => {
     const selected = await patientsFromSelection(database, corpusId, patientIds, recordingIds);
     if (selected.patientIds.length === 0 && selected.skippedRecordings.length > 0) {
@@ -93,8 +110,9 @@ export async function serveCohortCreate(database: Database, body: unknown): Prom
   });
 }
 
-export async function serveCohortDetail(database: Database, cohortId: string): Promise<Response> {
-  if (!isUuid(cohortId)) return notFound(cohortId);
+export async function serveCohortDetail(database: Database, request: Pick<Request, "headers">, cohortId: string): Promise<Response> {
+  const access = await authorizeCohort(database, request, "read", cohortId);
+  if (!access.ok) return access.response;
   return answerCohortErrors(async () => {
     const id = cohortId.toLowerCase();
     const patients = await listCohortPatients(database.prisma, id);
@@ -104,11 +122,15 @@ export async function serveCohortDetail(database: Database, cohortId: string): P
   });
 }
 
-export async function serveCohortAddPatients(database: Database, cohortId: string, body: unknown): Promise<Response> {
+export async function serveCohortAddPatients(database: Database, request: Pick<Request, "headers">, cohortId: string, body: unknown): Promise<Response> {
+  const auth = await authorize(database, request, "analyse");
+  if (!auth.ok) return auth.response;
   if (!isUuid(cohortId)) return notFound(cohortId);
   const parsed = addPatientsBodySchema.safeParse(body);
   if (!parsed.success) return errorResponse(400, `Invalid request. ${problemsOf(parsed.error)}`, "COHORT_INVALID");
   const id = cohortId.toLowerCase();
+  const refused = await refuseOutsideWorkspaces(auth.actor, "analyse", async () => listOf(await workspaceOfCohort(database.prisma, id)), () => notFound(cohortId));
+  if (refused) return refused;
   return answerCohortErrors(async () => {
     const [before] = await listCohorts(database.prisma, { ids: [id] });
     if (!before) return notFound(cohortId);
@@ -120,10 +142,32 @@ export async function serveCohortAddPatients(database: Database, cohortId: strin
   });
 }
 
-export async function serveCohortDelete(database: Database, cohortId: string): Promise<Response> {
-  if (!isUuid(cohortId)) return notFound(cohortId);
+export async function serveCohortDelete(database: Database, request: Pick<Request, "headers">, cohortId: string): Promise<Response> {
+  const access = await authorizeCohort(database, request, "analyse", cohortId);
+  if (!access.ok) return access.response;
+  const { id, actor, address } = access;
+  const workspaceId = access.workspaceId ?? (await workspaceOfCohort(database.prisma, id));
+  const audit = { ...auditActorOf(actor), action: "cohort.delete", targetType: "cohort", targetId: id, workspaceId, address } as const;
+  return answerCohortErrors(async () => json({ deleted: { id, name: (await deleteCohort(database.prisma, id, audit)).name } } satisfies CohortDeletedJson));
+}
+
+/** `workspaceId`: null where it was not looked up (an actor who sees every workspace). */
+type CohortAccess = { ok: true; id: string; workspaceId: string | null; actor: Actor; address: string } | { ok: false; response: Response };
+
+/** Who asks, and whether they may do `permission` to this cohort; another workspace's cohort answers as an unknown one. */
+async function authorizeCohort(database: Database, request: Pick<Request, "headers">, permission: Permission, cohortId: string): Promise<CohortAccess> {
+  const auth = await authorize(database, request, permission);
+  if (!auth.ok) return auth;
+  if (!isUuid(cohortId)) return { ok: false, response: notFound(cohortId) };
   const id = cohortId.toLowerCase();
-  return answerCohortErrors(async () => json({ deleted: { id, name: (await deleteCohort(database.prisma, id)).name } } satisfies CohortDeletedJson));
+  let workspaceId: string | null = null;
+  const refused = await refuseOutsideWorkspaces(
+    auth.actor,
+    permission,
+    async () => listOf((workspaceId = await workspaceOfCohort(database.prisma, id))),
+    () => notFound(cohortId),
+  );
+  return refused ? { ok: false, response: refused } : { ok: true, id, workspaceId, actor: auth.actor, address: auth.address };
 }
 
 /** Patient ids plus the patients of the selected recordings; recordings of another corpus are refused, ones without a patient skipped. */

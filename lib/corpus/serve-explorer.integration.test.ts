@@ -19,6 +19,8 @@ import { type ExplorerQuery, explorerQuerySchema, readExplorer, serveExplorer } 
  */
 
 let database: TestDatabase;
+// ACCOUNTS is off here: the local researcher asks.
+const local = new Request("http://127.0.0.1:3000/api/explorer");
 let main: SeededCorpus;
 let other: SeededCorpus;
 
@@ -225,12 +227,12 @@ describe(`explorer tree on ${testDatabaseMode()}`, () => {
       [`corpus=${main.corpusId}&patient=${otherPatient}`, `There is no patient with id ${otherPatient} in that corpus.`],
       [`corpus=${other.corpusId}&patient=${otherPatient}&session=${main.sessions[0]!.id}`, `There is no session with id ${main.sessions[0]!.id} for that patient.`],
     ] as const) {
-      const response = await serveExplorer(database, query(text));
+      const response = await serveExplorer(database, local, query(text));
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: message, code: "EXPLORER_NODE_NOT_FOUND" });
     }
     const patientOutsideCohort = main.patients.find((patient) => !patient.cohorts.includes(0))!;
-    const response = await serveExplorer(database, query(`corpus=${main.corpusId}&cohort=${main.cohorts[0]!.id}&patient=${patientOutsideCohort.id}`));
+    const response = await serveExplorer(database, local, query(`corpus=${main.corpusId}&cohort=${main.cohorts[0]!.id}&patient=${patientOutsideCohort.id}`));
     expect(response.status).toBe(404);
   });
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
+import { workspaceOfCorpus } from "../db/workspace-scope.repository";
+import { workspaceFilter } from "../auth/workspace-checks";
 import {
   EXPLORER_FILTERS,
   type ExplorerFilter,
@@ -75,10 +78,19 @@ export function explorerScopeOf(query: ExplorerQuery): ExplorerScope | null {
 
 export type ExplorerAnswer = { ok: true; listing: ExplorerListing } | { ok: false; status: 404; message: string };
 
-export async function readExplorer(database: Database, query: ExplorerQuery): Promise<ExplorerAnswer> {
+/**
+ * `workspaceIds`: the workspaces the asker may read (undefined: all). The
+ * root lists only their corpora; a node below a corpus of another workspace
+ * answers as a corpus that does not exist.
+ */
+export async function readExplorer(database: Database, query: ExplorerQuery, workspaceIds?: readonly string[]): Promise<ExplorerAnswer> {
   const scope = explorerScopeOf(query);
   const filter = explorerFilterOf(query);
   if (scope) {
+    if (workspaceIds) {
+      const workspaceId = await workspaceOfCorpus(database.prisma, scope.corpusId);
+      if (workspaceId === null || !workspaceIds.includes(workspaceId)) return { ok: false, status: 404, message: `There is no corpus with id ${scope.corpusId}.` };
+    }
     const missing = await findMissingScopePart(database.prisma, scope);
     if (missing) {
       const where = missing.part === "corpus" ? "" : missing.part === "session" ? " for that patient" : " in that corpus";
@@ -87,12 +99,17 @@ export async function readExplorer(database: Database, query: ExplorerQuery): Pr
     }
   }
   const flat = query.flat === "1" || query.flat === "true";
-  const listing = scope && flat ? await listExplorerRecordings(database.prisma, scope, filter, MAX_EXPLORER_RECORDINGS) : await listExplorerChildren(database.prisma, scope, filter);
+  const listing =
+    scope && flat
+      ? await listExplorerRecordings(database.prisma, scope, filter, MAX_EXPLORER_RECORDINGS)
+      : await listExplorerChildren(database.prisma, scope, filter, MAX_EXPLORER_RECORDINGS, workspaceIds);
   return { ok: true, listing };
 }
 
-export async function serveExplorer(database: Database, query: ExplorerQuery): Promise<Response> {
-  const answer = await readExplorer(database, query);
+export async function serveExplorer(database: Database, request: Pick<Request, "headers">, query: ExplorerQuery): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const answer = await readExplorer(database, query, workspaceFilter(auth.actor));
   if (!answer.ok) return errorResponse(answer.status, answer.message, "EXPLORER_NODE_NOT_FOUND");
   return Response.json(answer.listing, { headers: { "Cache-Control": "no-store" } });
 }

@@ -20,5 +20,5 @@ export async function recordingAudioResponse(
 ): Promise<Response> {
   const query = parseSearchParams(audioQuerySchema, searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveRecordingMedia(id, (media, settings) => serveStoredAudio({ store: settings.store, media, variant: query.value.variant, request }));
+  return serveRecordingMedia(request, id, (media, settings) => serveStoredAudio({ store: settings.store, media, variant: query.value.variant, request }));
 }

@@ -1,23 +1,27 @@
+import { authorize } from "../auth/authorize";
 import { findRecordingMedia } from "../db/corpus.repository";
 import { getServerDatabase } from "../db/server-database";
-import { errorResponse } from "../http/error-response";
-import { isUuid } from "../http/search-params";
 import type { RecordingMedia } from "./corpus-types";
+import { checkRecordingAccess, recordingNotFound } from "./recording-access";
 import { serverCorpusSettings, type ServerCorpusSettings } from "./server-corpus-settings";
 
 /**
- * Looks up the recording a media route names and hands it to `serve`; answers
- * 404 for an id that is not a UUID (without asking the database) or that no
- * recording has.
+ * Looks up the recording a media route names and hands it to `serve`, once
+ * the asker may read it; answers 404 for an id that is not a UUID (without
+ * asking the database), that no recording has, or whose workspace the asker
+ * cannot read.
  */
 export async function serveRecordingMedia(
+  request: Pick<Request, "headers">,
   id: string,
   serve: (media: RecordingMedia, settings: ServerCorpusSettings) => Promise<Response>,
 ): Promise<Response> {
-  const notFound = () => errorResponse(404, `There is no recording with id ${isUuid(id) ? id : "(malformed)"}.`, "RECORDING_NOT_FOUND");
-  if (!isUuid(id)) return notFound();
   const database = await getServerDatabase();
-  const media = await findRecordingMedia(database.prisma, id.toLowerCase());
-  if (!media) return notFound();
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const access = await checkRecordingAccess(database, auth.actor, "read", id);
+  if (!access.ok) return access.response;
+  const media = await findRecordingMedia(database.prisma, access.recordingId);
+  if (!media) return recordingNotFound(id);
   return serve(media, serverCorpusSettings());
 }

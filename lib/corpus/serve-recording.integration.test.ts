@@ -4,6 +4,8 @@ import { createTestDatabase, testDatabaseMode, type TestDatabase } from "../db/t
 import { type RecordingResponse, serveRecording } from "./serve-recording";
 
 let database: TestDatabase;
+// ACCOUNTS is off here: the local researcher asks.
+const local = new Request("http://127.0.0.1:3000/api/recordings");
 let recordingIds: string[];
 
 beforeAll(async () => {
@@ -32,7 +34,7 @@ afterAll(async () => {
 
 describe(`GET /api/recordings/:id on ${testDatabaseMode()}`, () => {
   it("answers one track's summary with its subject, channels and metadata", async () => {
-    const response = await serveRecording(database, recordingIds[1]!.toUpperCase());
+    const response = await serveRecording(database, local, recordingIds[1]!.toUpperCase());
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const { recording } = (await response.json()) as RecordingResponse;
@@ -54,13 +56,13 @@ describe(`GET /api/recordings/:id on ${testDatabaseMode()}`, () => {
   });
 
   it("answers 404 with a reason for an unknown or malformed id", async () => {
-    const unknown = await serveRecording(database, "00000000-0000-4000-8000-000000000000");
+    const unknown = await serveRecording(database, local, "00000000-0000-4000-8000-000000000000");
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({
       error: "There is no recording with id 00000000-0000-4000-8000-000000000000.",
       code: "RECORDING_NOT_FOUND",
     });
-    const malformed = await serveRecording(database, "../etc/passwd");
+    const malformed = await serveRecording(database, local, "../etc/passwd");
     expect(malformed.status).toBe(404);
     expect(((await malformed.json()) as { error: string }).error).toContain("(malformed)");
   });

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import { findRecordingSummary } from "../db/corpus.repository";
-import { errorResponse } from "../http/error-response";
-import { isUuid } from "../http/search-params";
+import { authorize } from "../auth/authorize";
+import { checkRecordingAccess, recordingNotFound } from "./recording-access";
 import type { RecordingSummary } from "./corpus-types";
 
 /**
@@ -13,11 +13,13 @@ export interface RecordingResponse {
   recording: RecordingSummary;
 }
 
-export async function serveRecording(database: Database, id: string): Promise<Response> {
-  const notFound = () => errorResponse(404, `There is no recording with id ${isUuid(id) ? id : "(malformed)"}.`, "RECORDING_NOT_FOUND");
-  if (!isUuid(id)) return notFound();
-  const recording = await findRecordingSummary(database.prisma, id.toLowerCase());
-  if (!recording) return notFound();
+export async function serveRecording(database: Database, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const access = await checkRecordingAccess(database, auth.actor, "read", id);
+  if (!access.ok) return access.response;
+  const recording = await findRecordingSummary(database.prisma, access.recordingId);
+  if (!recording) return recordingNotFound(id);
   const body: RecordingResponse = { recording };
   // A re-import merges new metadata into the same row, so the answer is never cached.
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });

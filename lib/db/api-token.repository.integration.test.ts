@@ -96,7 +96,7 @@ describe(`API token repository on ${testDatabaseMode()}`, () => {
 
   it("makes tokens for named users only, and a disabled user's tokens stop working", async () => {
     const user = await database.prisma.user.create({ data: { username: "ana", displayName: "Ana" }, select: { id: true } });
-    expect(await findTokenOwner(database.prisma, "ana")).toEqual({ id: user.id, username: "ana" });
+    expect(await findTokenOwner(database.prisma, "ana")).toEqual({ id: user.id, username: "ana", isAdmin: false, roles: new Map() });
     const { token, secret } = await issueApiToken(database, { name: "ana's", username: "ana" }, T0);
     expect(token.username).toBe("ana");
     await database.prisma.user.update({ where: { id: user.id }, data: { disabledAt: T0 } });

@@ -1,3 +1,4 @@
+import type { WorkspaceRole } from "../domain/access/workspace-access";
 import type { PrismaClient } from "./generated/client";
 
 /**
@@ -19,12 +20,13 @@ export interface ApiTokenRecord {
   revokedAt: Date | null;
 }
 
-/** What authenticating a request needs of a token that may be used now. */
+/** What authenticating a request needs of a token that may be used now, with what its user may do today. */
 export interface UsableApiToken {
   id: string;
   userId: string;
   scopes: string[];
   lastUsedAt: Date | null;
+  user: { username: string; isAdmin: boolean; roles: Map<string, WorkspaceRole> };
 }
 
 export interface NewApiToken {
@@ -38,6 +40,16 @@ export interface NewApiToken {
 export interface TokenOwner {
   id: string;
   username: string;
+  isAdmin: boolean;
+  roles: Map<string, WorkspaceRole>;
+}
+
+const USER_ACCESS_SELECT = { username: true, isAdmin: true, memberships: { select: { workspaceId: true, role: true } } } as const;
+
+type UserAccessRow = { username: string; isAdmin: boolean; memberships: { workspaceId: string; role: WorkspaceRole }[] };
+
+function accessOf({ memberships, ...user }: UserAccessRow): { username: string; isAdmin: boolean; roles: Map<string, WorkspaceRole> } {
+  return { ...user, roles: new Map(memberships.map((membership) => [membership.workspaceId, membership.role])) };
 }
 
 const RECORD_SELECT = {
@@ -68,9 +80,10 @@ function toRecord({ user, ...row }: RecordRow): ApiTokenRecord {
   return { ...row, username: user.username };
 }
 
-/** The user a token is made for, or null when no such user exists or the account is disabled. */
+/** The user a token is made for, with their roles, or null when no such user exists or the account is disabled. */
 export async function findTokenOwner(prisma: PrismaClient, username: string): Promise<TokenOwner | null> {
-  return prisma.user.findFirst({ where: { username, disabledAt: null }, select: { id: true, username: true } });
+  const row = await prisma.user.findFirst({ where: { username, disabledAt: null }, select: { id: true, ...USER_ACCESS_SELECT } });
+  return row ? { id: row.id, ...accessOf(row) } : null;
 }
 
 export async function createApiToken(prisma: PrismaClient, token: NewApiToken): Promise<ApiTokenRecord> {
@@ -81,10 +94,19 @@ export async function createApiToken(prisma: PrismaClient, token: NewApiToken): 
   return toRecord(row);
 }
 
-/** Every token, newest first; revoked and expired ones included so the list says what happened to them. */
-export async function listApiTokens(prisma: PrismaClient): Promise<ApiTokenRecord[]> {
-  const rows = await prisma.apiToken.findMany({ select: RECORD_SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+/** Every token (or one user's), newest first; revoked and expired ones included so the list says what happened to them. */
+export async function listApiTokens(prisma: PrismaClient, filter: { userId?: string } = {}): Promise<ApiTokenRecord[]> {
+  const rows = await prisma.apiToken.findMany({
+    where: filter.userId ? { userId: filter.userId } : {},
+    select: RECORD_SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
   return rows.map(toRecord);
+}
+
+/** The user a token acts as; null when there is no token with this id. */
+export async function findApiTokenUserId(prisma: PrismaClient, id: string): Promise<string | null> {
+  return (await prisma.apiToken.findUnique({ where: { id }, select: { userId: true } }))?.userId ?? null;
 }
 
 /**
@@ -102,15 +124,16 @@ export async function revokeApiToken(prisma: PrismaClient, id: string, now: Date
  * expired, and its user not disabled. The unique index does the comparison.
  */
 export async function findUsableApiToken(prisma: PrismaClient, tokenHash: string, now: Date): Promise<UsableApiToken | null> {
-  return prisma.apiToken.findFirst({
+  const row = await prisma.apiToken.findFirst({
     where: {
       tokenHash,
       revokedAt: null,
       OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
       user: { disabledAt: null },
     },
-    select: { id: true, userId: true, scopes: true, lastUsedAt: true },
+    select: { id: true, userId: true, scopes: true, lastUsedAt: true, user: { select: USER_ACCESS_SELECT } },
   });
+  return row ? { ...row, user: accessOf(row.user) } : null;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { CohortError } from "../cohorts/cohort-error";
+import type { AuditEventInput } from "../domain/audit-event";
+import { recordAuditEvent } from "./audit.repository";
 import { Prisma, type PrismaClient } from "./generated/client";
 
 /**
@@ -33,15 +35,17 @@ export interface NewCohort {
   patientIds: readonly string[];
 }
 
-export async function listCohorts(prisma: PrismaClient, filter: { corpusId?: string; ids?: readonly string[] } = {}): Promise<CohortListing[]> {
+/** `workspaceIds`: only cohorts of these workspaces' corpora (those the asker may read); undefined: every workspace. */
+export async function listCohorts(prisma: PrismaClient, filter: { corpusId?: string; ids?: readonly string[]; workspaceIds?: readonly string[] } = {}): Promise<CohortListing[]> {
   const corpus = filter.corpusId ? Prisma.sql`AND c."corpusId" = ${filter.corpusId}::uuid` : Prisma.empty;
+  const workspaces = filter.workspaceIds ? Prisma.sql`AND co."workspaceId" = ANY(${[...filter.workspaceIds]}::uuid[])` : Prisma.empty;
   const ids = filter.ids ? Prisma.sql`AND c.id = ANY(${[...filter.ids]}::uuid[])` : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<CohortListing, "corpus" | "createdAt"> & { corpusId: string; corpusName: string; createdAt: Date })[]>`
     SELECT c.id::text AS id, c.name, c.description, c."createdAt", co.id::text AS "corpusId", co.name AS "corpusName",
       (SELECT count(*) FROM "CohortMembership" m WHERE m."cohortId" = c.id)::int AS "patientCount",
       (SELECT count(*) FROM "CohortMembership" m JOIN "Recording" r ON r."patientId" = m."patientId" WHERE m."cohortId" = c.id)::int AS "recordingCount"
     FROM "Cohort" c JOIN "Corpus" co ON co.id = c."corpusId"
-    WHERE TRUE ${corpus} ${ids}
+    WHERE TRUE ${corpus} ${ids} ${workspaces}
     ORDER BY lower(co.name), co.id, lower(c.name), c.name, c.id`;
   return rows.map(({ corpusId, corpusName, createdAt, ...row }) => ({
     ...row,
@@ -88,12 +92,15 @@ export async function addPatientsToCohort(prisma: PrismaClient, cohortId: string
   });
 }
 
-/** Deletes the cohort and its memberships (patients and recordings stay). */
-export async function deleteCohort(prisma: PrismaClient, cohortId: string): Promise<{ name: string }> {
-  const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
-  const deleted = cohort ? await prisma.cohort.deleteMany({ where: { id: cohortId } }) : { count: 0 };
-  if (!cohort || deleted.count === 0) throw cohortNotFound(cohortId);
-  return cohort;
+/** Deletes the cohort and its memberships (patients and recordings stay), with its audit event in the same transaction. */
+export async function deleteCohort(prisma: PrismaClient, cohortId: string, audit?: AuditEventInput): Promise<{ name: string }> {
+  return prisma.$transaction(async (tx) => {
+    const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
+    const deleted = cohort ? await tx.cohort.deleteMany({ where: { id: cohortId } }) : { count: 0 };
+    if (!cohort || deleted.count === 0) throw cohortNotFound(cohortId);
+    if (audit) await recordAuditEvent(tx, audit);
+    return cohort;
+  });
 }
 
 /** The cohort's patients by code, each with its recording and session counts. */

@@ -22,8 +22,10 @@ export async function ensureCorpus(prisma: PrismaClient, name: string): Promise<
   return prisma.corpus.upsert({ where: { name }, create: { name }, update: {}, select: { id: true, name: true } });
 }
 
-export async function listCorpora(prisma: PrismaClient): Promise<CorpusSummary[]> {
+/** Every corpus, or those of `workspaceIds` (the workspaces the asker may read; undefined: all). */
+export async function listCorpora(prisma: PrismaClient, filter: { workspaceIds?: readonly string[] } = {}): Promise<CorpusSummary[]> {
   const rows = await prisma.corpus.findMany({
+    where: filter.workspaceIds ? { workspaceId: { in: [...filter.workspaceIds] } } : {},
     orderBy: { name: "asc" },
     select: { id: true, name: true, _count: { select: { recordings: true } } },
   });
@@ -259,11 +261,12 @@ function toSummary(row: SummaryRow): RecordingSummary {
 
 export async function listRecordings(
   prisma: PrismaClient,
-  filter: { corpusId?: string; ids?: readonly string[]; limit?: number; offset?: number } = {},
+  filter: { corpusId?: string; ids?: readonly string[]; limit?: number; offset?: number; workspaceIds?: readonly string[] } = {},
 ): Promise<RecordingSummary[]> {
   const rows = await prisma.recording.findMany({
     where: {
       ...(filter.corpusId ? { corpusId: filter.corpusId } : {}),
+      ...(filter.workspaceIds ? { corpus: { workspaceId: { in: [...filter.workspaceIds] } } } : {}),
       ...(filter.ids ? { id: { in: [...filter.ids] } } : {}),
     },
     orderBy: [{ createdAt: "asc" }, { trackIndex: "asc" }],

@@ -77,14 +77,18 @@ export interface ExplorerListing<T extends ExplorerNode = ExplorerNode> {
 
 export const MAX_EXPLORER_RECORDINGS = 100_000;
 
-/** The children of the root (scope null: corpora) or of the node `scope` names. */
+/**
+ * The children of the root (scope null: corpora, only those of `workspaceIds`
+ * when given: the workspaces the asker may read) or of the node `scope` names.
+ */
 export async function listExplorerChildren(
   prisma: PrismaClient,
   scope: ExplorerScope | null,
   filter: ExplorerFilter,
   limit = MAX_EXPLORER_RECORDINGS,
+  workspaceIds?: readonly string[],
 ): Promise<ExplorerListing> {
-  if (!scope) return { children: await corpusNodes(prisma, filter), truncated: false };
+  if (!scope) return { children: await corpusNodes(prisma, filter, workspaceIds), truncated: false };
   if (scope.session !== undefined || scope.patient === NO_GROUP) return listExplorerRecordings(prisma, scope, filter, limit);
   const where = await scopeCondition(prisma, scope);
   if (scope.patient !== undefined) return { children: await sessionNodes(prisma, where, filter, scope.patient), truncated: false };
@@ -155,10 +159,13 @@ interface GroupRow {
 /** id, name, trackIndex, durationSeconds, labelStatus, humanEmotion, modelEmotion, modelConfidence, patientCode, sessionCode. */
 type RecordingTuple = [string, string, number, number, string, string | null, string | null, number | null, string | null, string | null];
 
-async function corpusNodes(prisma: PrismaClient, filter: ExplorerFilter): Promise<ExplorerGroupNode[]> {
+async function corpusNodes(prisma: PrismaClient, filter: ExplorerFilter, workspaceIds: readonly string[] | undefined): Promise<ExplorerGroupNode[]> {
+  const inWorkspaces = workspaceIds
+    ? Prisma.sql`AND r."corpusId" IN (SELECT id FROM "Corpus" WHERE "workspaceId" = ANY(${[...workspaceIds]}::uuid[]))`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<GroupRow[]>`
     SELECT r."corpusId"::text AS key, r."labelStatus" AS status, count(*)::int AS n
-    FROM "Recording" r WHERE ${explorerFilterCondition(filter)} GROUP BY 1, 2`;
+    FROM "Recording" r WHERE ${explorerFilterCondition(filter)} ${inWorkspaces} GROUP BY 1, 2`;
   const counts = tally(rows);
   const corpora = await prisma.corpus.findMany({ where: { id: { in: [...counts.keys()] } }, select: { id: true, name: true } });
   return sortByName(corpora.map((corpus) => groupNode("corpus", corpus.id, corpus.name, counts.get(corpus.id)!)));

@@ -1,9 +1,12 @@
 import { AppError } from "../domain/app-error";
+import type { AuditEventInput } from "../domain/audit-event";
 import type { JsonValue } from "../jobs/job-types";
 import type { ExportSelection } from "../domain/export/export-definition";
 import { rangeKeyOf } from "./analysis.repository";
-import type { Prisma, PrismaClient } from "./generated/client";
+import { recordAuditEvent } from "./audit.repository";
+import { Prisma, type PrismaClient } from "./generated/client";
 import { resolveProjectionSelection } from "./projection.repository";
+import { selectionWithinWorkspaces } from "./selection-workspaces.repository";
 
 /**
  * What an export reads from the database: the recordings of its selection
@@ -184,12 +187,22 @@ function float32Of(bytes: Uint8Array | null): Float32Array | null {
 
 // ── Export rows ────────────────────────────────────────────────────────────
 
-export async function createExportRecord(prisma: PrismaClient, name: string, definition: JsonValue, createdById: string | null): Promise<string> {
-  const row = await prisma.export.create({
-    data: { name, definition: definition as Prisma.InputJsonValue, status: "pending", ...(createdById ? { createdById } : {}) },
-    select: { id: true },
+/** Stores a pending export; `audit(id)` is recorded in the same transaction. */
+export async function createExportRecord(
+  prisma: PrismaClient,
+  name: string,
+  definition: JsonValue,
+  createdById: string | null,
+  audit?: (exportId: string) => AuditEventInput,
+): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.export.create({
+      data: { name, definition: definition as Prisma.InputJsonValue, status: "pending", ...(createdById ? { createdById } : {}) },
+      select: { id: true },
+    });
+    if (audit) await recordAuditEvent(tx, audit(row.id));
+    return row.id;
   });
-  return row.id;
 }
 
 export async function attachExportJob(prisma: PrismaClient, exportId: string, jobId: string): Promise<void> {
@@ -251,10 +264,20 @@ export interface SucceededExport extends SucceededExportSummary {
 
 const SUMMARY_SELECT = { id: true, name: true, createdAt: true, finishedAt: true, counts: true, manifestHash: true } as const;
 
-/** Newest first. */
-export async function listSucceededExports(prisma: PrismaClient): Promise<SucceededExportSummary[]> {
+/** Ids of exports whose whole selection lies in `workspaceIds`, for narrowing a list in one statement. */
+async function exportIdsWithin(prisma: PrismaClient, workspaceIds: readonly string[], status: Prisma.Sql, limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT e.id::text AS id FROM "Export" e
+    WHERE ${status} AND ${selectionWithinWorkspaces(Prisma.sql`(e.definition -> 'selection')`, workspaceIds)}
+    ORDER BY e."createdAt" DESC, e.id LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
+/** Newest first; with `workspaceIds`, only exports whose whole selection lies in those workspaces. */
+export async function listSucceededExports(prisma: PrismaClient, filter: { workspaceIds?: readonly string[] } = {}): Promise<SucceededExportSummary[]> {
+  const within = filter.workspaceIds ? { id: { in: await exportIdsWithin(prisma, filter.workspaceIds, Prisma.sql`e.status = 'succeeded'`, 100_000) } } : {};
   return prisma.export.findMany({
-    where: { status: "succeeded" },
+    where: { status: "succeeded", ...within },
     select: SUMMARY_SELECT,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
@@ -283,8 +306,10 @@ export interface ExportView {
   finishedAt: string | null;
 }
 
-export async function listExportViews(prisma: PrismaClient): Promise<ExportView[]> {
-  const rows = await prisma.export.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 500 });
+/** Newest first, at most 500; with `workspaceIds`, only exports whose whole selection lies in those workspaces. */
+export async function listExportViews(prisma: PrismaClient, filter: { workspaceIds?: readonly string[] } = {}): Promise<ExportView[]> {
+  const within = filter.workspaceIds ? { id: { in: await exportIdsWithin(prisma, filter.workspaceIds, Prisma.sql`TRUE`, 500) } } : {};
+  const rows = await prisma.export.findMany({ where: within, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 500 });
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -21,6 +21,7 @@ export async function insertJob(
       priority: options.priority ?? 0,
       maxAttempts: options.maxAttempts ?? 3,
       ...(options.runAfter ? { runAfter: options.runAfter } : {}),
+      ...(options.createdById ? { createdById: options.createdById } : {}),
     },
   });
   return toRecord(row);
@@ -33,12 +34,13 @@ export async function findJob(prisma: PrismaClient, id: string): Promise<JobReco
 
 export async function listJobs(
   prisma: PrismaClient,
-  filter: { status?: JobStatus[]; kind?: string; limit?: number } = {},
+  filter: { status?: JobStatus[]; kind?: string; limit?: number; createdById?: string } = {},
 ): Promise<JobRecord[]> {
   const rows = await prisma.job.findMany({
     where: {
       ...(filter.status ? { status: { in: filter.status } } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.createdById ? { createdById: filter.createdById } : {}),
     },
     orderBy: { createdAt: "desc" },
     take: filter.limit ?? 100,
@@ -221,12 +223,13 @@ export interface FailedJobSummary {
   modelId: string | null;
 }
 
-/** Failed jobs, newest first, without loading payloads (an analysis payload can list 100,000 recording ids). */
-export async function listFailedJobSummaries(prisma: PrismaClient, limit: number): Promise<FailedJobSummary[]> {
+/** Failed jobs, newest first, without loading payloads (an analysis payload can list 100,000 recording ids); with `createdById`, only that user's. */
+export async function listFailedJobSummaries(prisma: PrismaClient, limit: number, filter: { createdById?: string } = {}): Promise<FailedJobSummary[]> {
+  const byCreator = filter.createdById ? Prisma.sql`AND "createdById" = ${filter.createdById}::uuid` : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: string; kind: string; error: unknown; at: Date; corpusName: string | null; modelId: string | null }[]>`
     SELECT id::text AS id, kind, error, COALESCE("finishedAt", "createdAt") AS at,
       payload ->> 'corpusName' AS "corpusName", payload ->> 'modelId' AS "modelId"
-    FROM "Job" WHERE status = 'failed'
+    FROM "Job" WHERE status = 'failed' ${byCreator}
     ORDER BY at DESC, id
     LIMIT ${limit}`;
   return rows.map((row) => ({ ...row, error: (row.error ?? null) as JobError | null }));
@@ -250,15 +253,16 @@ export interface JobReportEntryRow {
  */
 export async function listJobReportEntries(
   prisma: PrismaClient,
-  options: { kinds: readonly string[]; outcomes: readonly string[]; limit: number },
+  options: { kinds: readonly string[]; outcomes: readonly string[]; limit: number; createdById?: string },
 ): Promise<JobReportEntryRow[]> {
+  const byCreator = options.createdById ? Prisma.sql`AND j."createdById" = ${options.createdById}::uuid` : Prisma.empty;
   const rows = await prisma.$queryRaw<{ jobId: string; kind: string; at: Date; index: number; entry: unknown }[]>`
     SELECT j.id::text AS "jobId", j.kind, COALESCE(j."finishedAt", j."createdAt") AS at, (e.ordinality - 1)::int AS index, e.value AS entry
     FROM "Job" j
     CROSS JOIN LATERAL jsonb_array_elements(
       CASE WHEN jsonb_typeof(j.result -> 'entries') = 'array' THEN j.result -> 'entries' ELSE '[]'::jsonb END
     ) WITH ORDINALITY AS e(value, ordinality)
-    WHERE j.status = 'succeeded' AND j.kind = ANY(${[...options.kinds]}::text[])
+    WHERE j.status = 'succeeded' AND j.kind = ANY(${[...options.kinds]}::text[]) ${byCreator}
       AND e.value ->> 'outcome' = ANY(${[...options.outcomes]}::text[])
     ORDER BY at DESC, j.id, e.ordinality
     LIMIT ${options.limit}`;
@@ -282,6 +286,7 @@ function toRecord(row: Job): JobRecord {
     workerId: row.workerId,
     cancelRequested: row.cancelRequested,
     checkpoint: (row.checkpoint ?? null) as JsonValue | null,
+    createdById: row.createdById,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -10,6 +10,8 @@ import { LabelEditError } from "../labels/label-edit-error";
 import { type LabelSnapshot, parseStoredEdit, snapshotFromRow, stateOfSnapshot, titleOfStoredEdit } from "../labels/label-snapshot";
 import { regionModelLabel, utteranceModelLabel } from "../labels/model-label";
 import { type AcceptedModelLabel, type LabelEditPlan, planEdit, type PlanContext, planRedo, planUndo } from "../labels/plan-label-edit";
+import type { AuditEventInput } from "../domain/audit-event";
+import { recordAuditEvent } from "./audit.repository";
 import { Prisma, type PrismaClient } from "./generated/client";
 
 /**
@@ -36,6 +38,8 @@ export interface ApplyLabelEditRequest {
   authorId: string;
   /** Where frame scores live, for accepting the model's label of a region. */
   store: AudioStore;
+  /** Written in the edit's transaction, so the change and its record land together or not at all. */
+  audit?: AuditEventInput;
 }
 
 /**
@@ -51,7 +55,9 @@ export async function applyLabelEdit(prisma: PrismaClient, request: ApplyLabelEd
   const modelLabel = edit.kind === "label.accept-model" ? await readModelLabel(prisma, request.store, recordingId, expectedVersion, edit) : undefined;
   return prisma.$transaction(async (tx) => {
     const snapshot = await readCurrentSnapshot(tx, recordingId, expectedVersion, authorId);
-    return stateOfSnapshot(await commitEdit(tx, snapshot, edit, authorId, modelLabel));
+    const state = stateOfSnapshot(await commitEdit(tx, snapshot, edit, authorId, modelLabel));
+    if (request.audit) await recordAuditEvent(tx, request.audit);
+    return state;
   });
 }
 
@@ -61,6 +67,8 @@ export interface BulkLabelRequest {
   /** null removes the label. */
   emotion: CanonicalLabel | null;
   authorId: string;
+  /** Written in the same transaction (one per workspace the targets lie in). */
+  audit?: readonly AuditEventInput[];
 }
 
 /**
@@ -72,6 +80,7 @@ export async function applyBulkLabel(prisma: PrismaClient, request: BulkLabelReq
   return applyEditsTogether(prisma, {
     edits: request.targets.map((target) => ({ recordingId: target.recordingId, edit: { kind: "label.set", regionId: target.regionId, emotion: request.emotion } })),
     authorId: request.authorId,
+    ...(request.audit ? { audit: request.audit } : {}),
   });
 }
 
@@ -84,7 +93,7 @@ export async function applyBulkLabel(prisma: PrismaClient, request: BulkLabelReq
  */
 export async function applyEditsTogether(
   prisma: PrismaClient,
-  request: { edits: readonly { recordingId: string; edit: Exclude<LabelEdit, { kind: "label.accept-model" }> }[]; authorId: string },
+  request: { edits: readonly { recordingId: string; edit: Exclude<LabelEdit, { kind: "label.accept-model" }> }[]; authorId: string; audit?: readonly AuditEventInput[] },
 ): Promise<{ edited: number }> {
   return prisma.$transaction(
     async (tx) => {
@@ -93,6 +102,7 @@ export async function applyEditsTogether(
         if (!snapshot) throw recordingNotFound(recordingId);
         await commitEdit(tx, snapshot, edit, request.authorId, undefined);
       }
+      for (const event of request.audit ?? []) await recordAuditEvent(tx, event);
       return { edited: request.edits.length };
     },
     { timeout: 300_000 },
@@ -103,6 +113,8 @@ export interface UndoRedoRequest {
   recordingId: string;
   expectedVersion: number;
   authorId: string;
+  /** Written in the same transaction. */
+  audit?: AuditEventInput;
 }
 
 /** Reverts the newest done edit (its `before`) and marks it undone. */
@@ -112,6 +124,7 @@ export async function undoLabelEdit(prisma: PrismaClient, request: UndoRedoReque
     const { plan, edit } = planUndo(snapshot, planContext(snapshot, request.authorId));
     await commitPlan(tx, snapshot, plan);
     await tx.labelEdit.updateMany({ where: { id: edit.id }, data: { state: "undone", undoneAt: new Date(), undoneById: request.authorId } });
+    if (request.audit) await recordAuditEvent(tx, request.audit);
     return stateOfSnapshot(plan.next);
   });
 }
@@ -123,6 +136,7 @@ export async function redoLabelEdit(prisma: PrismaClient, request: UndoRedoReque
     const { plan, edit } = planRedo(snapshot, planContext(snapshot, request.authorId));
     await commitPlan(tx, snapshot, plan);
     await tx.labelEdit.updateMany({ where: { id: edit.id }, data: { state: "done", undoneAt: null, undoneById: null } });
+    if (request.audit) await recordAuditEvent(tx, request.audit);
     return stateOfSnapshot(plan.next);
   });
 }
@@ -189,13 +203,16 @@ const ATTENTION_KEY = Prisma.raw(
  * order, else (the wrap) the first from the start, never the current one.
  * Names compare COLLATE "C", as the domain rule does. Without an index on the
  * key each statement scans the recordings once (about 50–130 ms for 100,000
- * on a loaded two-core machine).
+ * on a loaded two-core machine). `workspaceIds` keeps to the recordings of
+ * those workspaces (the ones the asker may read); undefined: every workspace.
  */
 export async function findNextAttention(
   prisma: PrismaClient,
-  options: { corpusId?: string; afterRecordingId?: string } = {},
+  options: { corpusId?: string; afterRecordingId?: string; workspaceIds?: readonly string[] } = {},
 ): Promise<AttentionTarget | null> {
-  const corpusFilter = options.corpusId ? Prisma.sql`AND "corpusId" = ${options.corpusId}::uuid` : Prisma.empty;
+  const corpusFilter = Prisma.sql`${options.corpusId ? Prisma.sql`AND "corpusId" = ${options.corpusId}::uuid` : Prisma.empty} ${
+    options.workspaceIds ? Prisma.sql`AND "corpusId" IN (SELECT id FROM "Corpus" WHERE "workspaceId" = ANY(${[...options.workspaceIds]}::uuid[]))` : Prisma.empty
+  }`;
   const after = options.afterRecordingId ?? null;
   const waiting = Prisma.sql`
     SELECT id, "modelConfidence", ${ATTENTION_KEY} FROM "Recording"

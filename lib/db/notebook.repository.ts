@@ -1,4 +1,6 @@
 import type { CellProvenance, NotebookCell, NotebookCellKind, NotebookCellOutput, NotebookDocument, NotebookListing } from "../domain/notebook/notebook-cell";
+import type { AuditEventInput } from "../domain/audit-event";
+import { recordAuditEvent } from "./audit.repository";
 import { Prisma, type PrismaClient } from "./generated/client";
 
 /**
@@ -48,9 +50,11 @@ function cellOf(row: CellRow): NotebookCell {
 
 const CELL_SELECT = { id: true, position: true, kind: true, source: true, settings: true, output: true, provenance: true } as const;
 
-export async function listNotebooks(prisma: PrismaClient, now = new Date()): Promise<NotebookListing[]> {
+/** Every notebook, or with `ownerId` that user's only. */
+export async function listNotebooks(prisma: PrismaClient, now = new Date(), filter: { ownerId?: string } = {}): Promise<NotebookListing[]> {
   await purgeExpiredNotebooks(prisma, now);
   const rows = await prisma.notebook.findMany({
+    where: filter.ownerId ? { ownerId: filter.ownerId } : {},
     orderBy: [{ updatedAt: "desc" }],
     select: { id: true, title: true, createdAt: true, updatedAt: true, deletedAt: true, _count: { select: { cells: true } } },
   });
@@ -71,6 +75,11 @@ export async function purgeExpiredNotebooks(prisma: PrismaClient, now = new Date
   return count;
 }
 
+/** Who owns the notebook (null for one made before notebooks had owners); null when it does not exist, in the trash or not. */
+export async function findNotebookOwner(prisma: PrismaClient, id: string): Promise<{ ownerId: string | null } | null> {
+  return prisma.notebook.findUnique({ where: { id }, select: { ownerId: true } });
+}
+
 /** The notebook with its cells in order; null when it does not exist or is in the trash (unless `includeDeleted`). */
 export async function readNotebook(prisma: PrismaClient, id: string, options: { includeDeleted?: boolean } = {}): Promise<NotebookDocument | null> {
   const row = await prisma.notebook.findUnique({
@@ -87,9 +96,9 @@ export async function readNotebook(prisma: PrismaClient, id: string, options: { 
   };
 }
 
-export async function createNotebook(prisma: PrismaClient, title: string, cells: readonly NotebookCellDraft[] = []): Promise<string> {
+export async function createNotebook(prisma: PrismaClient, title: string, cells: readonly NotebookCellDraft[] = [], ownerId?: string): Promise<string> {
   return prisma.$transaction(async (tx) => {
-    const notebook = await tx.notebook.create({ data: { title }, select: { id: true } });
+    const notebook = await tx.notebook.create({ data: { title, ...(ownerId ? { ownerId } : {}) }, select: { id: true } });
     if (cells.length > 0) {
       await tx.notebookCell.createMany({
         data: cells.map((cell, index) => ({
@@ -107,12 +116,12 @@ export async function createNotebook(prisma: PrismaClient, title: string, cells:
 }
 
 /** A copy with the same cells, outputs and provenance under new ids; a chart's source cell follows to its copy. */
-export async function duplicateNotebook(prisma: PrismaClient, id: string, title: string, newId: () => string): Promise<string> {
+export async function duplicateNotebook(prisma: PrismaClient, id: string, title: string, newId: () => string, ownerId?: string): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const source = await tx.notebook.findFirst({ where: { id, deletedAt: null }, select: { cells: { orderBy: { position: "asc" }, select: CELL_SELECT } } });
     if (!source) throw new NotebookNotFoundError(`notebook ${id} does not exist`);
     const ids = new Map(source.cells.map((cell) => [cell.id, newId()]));
-    const notebook = await tx.notebook.create({ data: { title }, select: { id: true } });
+    const notebook = await tx.notebook.create({ data: { title, ...(ownerId ? { ownerId } : {}) }, select: { id: true } });
     await tx.notebookCell.createMany({
       data: source.cells.map((cell, index) => ({
         id: ids.get(cell.id)!,
@@ -142,11 +151,19 @@ export async function renameNotebook(prisma: PrismaClient, id: string, title: st
   return count === 1;
 }
 
-/** Moves to the trash (true) or restores from it (false); false when there was nothing to change. */
-export async function setNotebookDeleted(prisma: PrismaClient, id: string, deleted: boolean, now = new Date()): Promise<boolean> {
-  const { count } = await prisma.notebook.updateMany({
-    where: { id, deletedAt: deleted ? null : { not: null } },
-    data: { deletedAt: deleted ? now : null },
+/**
+ * Moves to the trash (true) or restores from it (false); false when there was
+ * nothing to change. `audit` is recorded in the same transaction, only when
+ * something changed.
+ */
+export async function setNotebookDeleted(prisma: PrismaClient, id: string, deleted: boolean, now = new Date(), audit?: AuditEventInput): Promise<boolean> {
+  const { count } = await prisma.$transaction(async (tx) => {
+    const changed = await tx.notebook.updateMany({
+      where: { id, deletedAt: deleted ? null : { not: null } },
+      data: { deletedAt: deleted ? now : null },
+    });
+    if (audit && changed.count > 0) await recordAuditEvent(tx, audit);
+    return changed;
   });
   return count === 1;
 }

@@ -2,9 +2,12 @@ import { AppError } from "../domain/app-error";
 import type { JsonValue } from "../jobs/job-types";
 import { utteranceModelLabel } from "../labels/model-label";
 import type { ProjectionDefinition, ProjectionLevel, ProjectionSelection } from "../projection/projection-definition";
+import type { AuditEventInput } from "../domain/audit-event";
 import { rangeKeyOf } from "./analysis.repository";
+import { recordAuditEvent } from "./audit.repository";
 import { explorerFilterCondition, type ExplorerFilter } from "./explorer.repository";
 import { Prisma, type PrismaClient } from "./generated/client";
+import { selectionWithinWorkspaces } from "./selection-workspaces.repository";
 
 /**
  * Projections and their points. The set a projection covers is resolved in
@@ -395,8 +398,14 @@ function outcomeOf(
   return { status: job.status, error: job.status === "cancelled" ? "Cancelled." : null };
 }
 
-export async function listProjections(prisma: PrismaClient): Promise<ProjectionSummary[]> {
-  const rows = await prisma.projection.findMany({ select: summarySelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 500 });
+/** Newest first; with `workspaceIds`, only projections whose whole set lies in those workspaces. */
+export async function listProjections(prisma: PrismaClient, filter: { workspaceIds?: readonly string[] } = {}): Promise<ProjectionSummary[]> {
+  const order = [{ createdAt: "desc" }, { id: "asc" }] as const;
+  if (!filter.workspaceIds) return withStatus(prisma, await prisma.projection.findMany({ select: summarySelect, orderBy: [...order], take: 500 }));
+  const visible = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT p.id::text AS id FROM "Projection" p WHERE ${selectionWithinWorkspaces(Prisma.sql`p.selection`, filter.workspaceIds)}
+    ORDER BY p."createdAt" DESC, p.id LIMIT 500`;
+  const rows = await prisma.projection.findMany({ where: { id: { in: visible.map((row) => row.id) } }, select: summarySelect, orderBy: [...order] });
   return withStatus(prisma, rows);
 }
 
@@ -407,9 +416,13 @@ export async function readProjectionSummary(prisma: PrismaClient, projectionId: 
   return summary!;
 }
 
-export async function deleteProjection(prisma: PrismaClient, projectionId: string): Promise<void> {
-  const { count } = await prisma.projection.deleteMany({ where: { id: projectionId } });
-  if (count === 0) throw new ProjectionNotFoundError(`There is no projection ${projectionId}; it may have been deleted.`);
+/** Deletes the projection with its points and clusterings; `audit` is recorded in the same transaction. */
+export async function deleteProjection(prisma: PrismaClient, projectionId: string, audit?: AuditEventInput): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.projection.deleteMany({ where: { id: projectionId } });
+    if (count === 0) throw new ProjectionNotFoundError(`There is no projection ${projectionId}; it may have been deleted.`);
+    if (audit) await recordAuditEvent(tx, audit);
+  });
 }
 
 export interface ProjectionPointRow {
@@ -503,13 +516,21 @@ export interface ProjectableModel extends ModelIdentityRow {
   regionEmbeddings: number;
 }
 
-/** Models with stored embeddings, most embeddings first: what a projection can be made of. */
-export async function listProjectableModels(prisma: PrismaClient): Promise<ProjectableModel[]> {
+/**
+ * Models with stored embeddings, most embeddings first: what a projection can
+ * be made of. With `workspaceIds`, only embeddings of audio that recordings of
+ * those workspaces hold are counted (and models with none are left out).
+ */
+export async function listProjectableModels(prisma: PrismaClient, filter: { workspaceIds?: readonly string[] } = {}): Promise<ProjectableModel[]> {
+  const within = filter.workspaceIds
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Recording" r JOIN "Corpus" c ON c.id = r."corpusId"
+        WHERE r."analysisHash" = a."audioHash" AND c."workspaceId" = ANY(${[...filter.workspaceIds]}::uuid[]))`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<(ModelIdentityRow & { recordingEmbeddings: bigint; regionEmbeddings: bigint })[]>`
     SELECT m.id, m."modelKey", m.version, m."fileHash", m.name,
            COUNT(*) FILTER (WHERE a."rangeKey" = '') AS "recordingEmbeddings",
            COUNT(*) FILTER (WHERE a."rangeKey" <> '') AS "regionEmbeddings"
-    FROM "Model" m JOIN "Analysis" a ON a."modelId" = m.id AND a.embedding IS NOT NULL
+    FROM "Model" m JOIN "Analysis" a ON a."modelId" = m.id AND a.embedding IS NOT NULL ${within}
     GROUP BY m.id ORDER BY COUNT(*) DESC, m.name`;
   return rows.map((row) => ({ ...row, recordingEmbeddings: Number(row.recordingEmbeddings), regionEmbeddings: Number(row.regionEmbeddings) }));
 }

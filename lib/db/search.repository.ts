@@ -40,9 +40,11 @@ const SNIPPET_RADIUS = 40;
 /** Metadata the import writes for its own bookkeeping: a job id matches every short hex query. */
 const HIDDEN_METADATA_KEYS = ["importedByJob"];
 
-export async function searchRecordings(prisma: PrismaClient, text: string, limit = 50): Promise<SearchHit[]> {
+/** `workspaceIds`: only recordings of these workspaces (those the asker may read); undefined: every workspace. */
+export async function searchRecordings(prisma: PrismaClient, text: string, limit = 50, workspaceIds?: readonly string[]): Promise<SearchHit[]> {
   const needle = text.trim();
   if (needle === "") return [];
+  const inWorkspaces = workspaceIds ? Prisma.sql`WHERE c."workspaceId" = ANY(${[...workspaceIds]}::uuid[])` : Prisma.empty;
   const pattern = `%${escapeLikePattern(needle)}%`;
   const rows = await prisma.$queryRaw<HitRow[]>`
     WITH hits AS (${hitsQuery(pattern, needle, null)}),
@@ -55,6 +57,7 @@ export async function searchRecordings(prisma: PrismaClient, text: string, limit
     JOIN "Corpus" c ON c.id = r."corpusId"
     LEFT JOIN "Patient" p ON p.id = r."patientId"
     LEFT JOIN "StudySession" s ON s.id = r."sessionId"
+    ${inWorkspaces}
     ORDER BY f."nameMatch" DESC, lower(r."originalName") COLLATE "C", r."originalName" COLLATE "C", r."trackIndex", r.id
     LIMIT ${Math.max(1, Math.min(MAX_SEARCH_LIMIT, limit))}`;
   if (rows.length === 0) return [];

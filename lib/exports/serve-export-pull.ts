@@ -1,11 +1,14 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { authenticateApiRequest } from "../auth/authenticate-request";
+import { type AuthenticatedToken, authenticateApiRequest } from "../auth/authenticate-request";
+import { refuseOutsideWorkspaces, workspaceFilter } from "../auth/workspace-checks";
 import { readServerEnvironment } from "../config/env";
 import { serveFileRange } from "../corpus/serve-file-range";
 import type { Database } from "../db/database";
 import { findSucceededExport, listSucceededExports, type SucceededExportSummary } from "../db/export.repository";
+import { recordAuditEvent } from "../db/audit.repository";
+import { workspacesOfExport } from "../db/selection-workspaces.repository";
 import { getServerDatabase } from "../db/server-database";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
@@ -16,6 +19,9 @@ import { exportArchivePath } from "./export-paths";
  * GET /api/exports, GET /api/exports/:id and GET /api/exports/:id/archive,
  * each behind an API token with `exports:read`. The token is checked before
  * anything is looked up, so without one nobody learns which exports exist.
+ * With accounts on, the token's user must also hold "export" in every
+ * workspace the export's selection names: others' exports are not listed and
+ * their ids answer 404, as if they did not exist.
  */
 
 export interface ExportPullContext {
@@ -61,13 +67,16 @@ const CACHE_CONTROL = "private, no-store";
 export async function serveExportList(context: ExportPullContext, request: Pick<Request, "headers">): Promise<Response> {
   const auth = await authenticateApiRequest(context.database, request, "exports:read", context.now);
   if (!auth.ok) return auth.response;
-  const exports = await listSucceededExports(context.database.prisma);
+  const workspaceIds = workspaceFilter(auth.token.actor, "export");
+  const exports = await listSucceededExports(context.database.prisma, workspaceIds ? { workspaceIds } : {});
   return json({ exports: exports.map(toSummaryJson) } satisfies ExportListJson);
 }
 
 export async function serveExportDetail(context: ExportPullContext, request: Pick<Request, "headers">, id: string): Promise<Response> {
   const auth = await authenticateApiRequest(context.database, request, "exports:read", context.now);
   if (!auth.ok) return auth.response;
+  const refused = await refuseOutsideExport(context.database, auth.token, id);
+  if (refused) return refused;
   const found = isUuid(id) ? await findSucceededExport(context.database.prisma, id.toLowerCase()) : null;
   if (!found) return exportNotFound(id);
   const { definition, files, ...summary } = found;
@@ -93,6 +102,8 @@ export async function serveExportArchive(
 ): Promise<Response> {
   const auth = await authenticateApiRequest(context.database, request, "exports:read", context.now);
   if (!auth.ok) return auth.response;
+  const refused = await refuseOutsideExport(context.database, auth.token, id);
+  if (refused) return refused;
   const found = isUuid(id) ? await findSucceededExport(context.database.prisma, id.toLowerCase()) : null;
   if (!found) return exportNotFound(id);
   const archivePath = exportArchivePath(context.dataDir, found.id);
@@ -108,7 +119,26 @@ export async function serveExportArchive(
     request,
     contentDisposition: archiveDisposition(found.name, found.id),
   });
-  return response ?? missing();
+  if (!response) return missing();
+  // A resumed download is a download too; HEAD and answers without bytes (304, 416) are not.
+  if (request.method !== "HEAD" && (response.status === 200 || response.status === 206)) {
+    await recordAuditEvent(context.database.prisma, {
+      actorId: auth.token.userId,
+      actorName: auth.token.actor.username,
+      action: "export.download",
+      targetType: "export",
+      targetId: found.id,
+      address: auth.token.address,
+      details: { exportId: found.id, tokenId: auth.token.tokenId, partial: response.status === 206 },
+    });
+  }
+  return response;
+}
+
+/** 404 (as for a missing export) unless the token's user may export from every workspace the export's selection names. */
+async function refuseOutsideExport(database: Database, token: AuthenticatedToken, id: string): Promise<Response | null> {
+  const workspaces = async () => (isUuid(id) ? workspacesOfExport(database.prisma, id.toLowerCase()) : []);
+  return refuseOutsideWorkspaces(token.actor, "export", workspaces, () => exportNotFound(id));
 }
 
 /** The context route handlers use: the server's database and DATA_DIR. */

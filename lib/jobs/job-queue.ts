@@ -33,7 +33,7 @@ export interface JobQueueOptions {
 export interface JobQueue {
   enqueue(kind: string, payload: JsonValue, options?: EnqueueOptions): Promise<JobRecord>;
   get(id: string): Promise<JobRecord>;
-  list(filter?: { status?: JobStatus[]; kind?: string; limit?: number }): Promise<JobRecord[]>;
+  list(filter?: { status?: JobStatus[]; kind?: string; limit?: number; createdById?: string }): Promise<JobRecord[]>;
   claim(workerId: string, kinds?: readonly string[]): Promise<ClaimedJob | null>;
   /** Refreshes the lease; resolves whether cancellation was requested. Throws JobLeaseLostError. */
   heartbeat(lease: JobLease, progress?: JobProgress): Promise<{ cancelRequested: boolean }>;

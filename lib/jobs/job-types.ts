@@ -44,6 +44,8 @@ export interface JobRecord {
   cancelRequested: boolean;
   /** What the last attempt saved so this one can resume; null on a first run. */
   checkpoint: JsonValue | null;
+  /** Who asked for it; null (or absent) for jobs of CLIs, the server itself, or from before jobs recorded it. */
+  createdById?: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -66,4 +68,6 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /** Earliest start; defaults to now. */
   runAfter?: Date;
+  /** The user who asked for it: with accounts on, jobs are listed to their creator (and site administrators) only. */
+  createdById?: string;
 }

@@ -126,7 +126,7 @@ describe(`problems on ${testDatabaseMode()}`, () => {
 
   it("caps the list and answers it as JSON", async () => {
     expect((await listProblems(database, 2)).map((problem) => problem.jobId)).toEqual([jobs.failedOther, jobs.analysis]);
-    const response = await serveProblems(database, 3);
+    const response = await serveProblems(database, new Request("http://127.0.0.1/api/problems"), 3);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const body = (await response.json()) as { problems: { id: string }[] };
     expect(body.problems.map((problem) => problem.id)).toEqual([jobs.failedOther, `${jobs.analysis}:1`, jobs.crashedImport]);

@@ -1,5 +1,7 @@
 import type { ImportOutcome } from "../corpus/import-report";
 import { IMPORT_JOB_KIND } from "../corpus/import-job-payload";
+import { authorize } from "../auth/authorize";
+import { seesEverything } from "../auth/workspace-checks";
 import type { Database } from "../db/database";
 import { listFailedJobSummaries, listJobReportEntries, type FailedJobSummary, type JobReportEntryRow } from "../db/job.repository";
 import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
@@ -8,6 +10,8 @@ import { ANALYSE_JOB_KIND } from "../inference/analysis-job-payload";
  * The workbench's Problems panel: every failed job, and every file an import
  * could not take (or took with warnings) and every recording an analysis
  * could not analyse, from the reports finished jobs keep. Newest first.
+ * With accounts on, each user sees the problems of their own jobs (site
+ * administrators see all), as in the jobs list.
  */
 
 export interface Problem {
@@ -29,10 +33,11 @@ export const MAX_PROBLEMS = 500;
 
 const IMPORT_PROBLEM_OUTCOMES: readonly ImportOutcome[] = ["failed", "imported-with-warnings", "problem"];
 
-export async function listProblems(database: Database, limit = MAX_PROBLEMS): Promise<Problem[]> {
+export async function listProblems(database: Database, limit = MAX_PROBLEMS, filter: { createdById?: string } = {}): Promise<Problem[]> {
   const [failed, entries] = await Promise.all([
-    listFailedJobSummaries(database.prisma, limit),
+    listFailedJobSummaries(database.prisma, limit, filter),
     listJobReportEntries(database.prisma, {
+      ...filter,
       kinds: [IMPORT_JOB_KIND, ANALYSE_JOB_KIND],
       // An analysis entry's outcomes are analysed, cached or failed: only "failed" is shared with imports.
       outcomes: IMPORT_PROBLEM_OUTCOMES,
@@ -45,8 +50,11 @@ export async function listProblems(database: Database, limit = MAX_PROBLEMS): Pr
   return problems.slice(0, limit);
 }
 
-export async function serveProblems(database: Database, limit = MAX_PROBLEMS): Promise<Response> {
-  return Response.json({ problems: await listProblems(database, limit) }, { headers: { "Cache-Control": "no-store" } });
+export async function serveProblems(database: Database, request: Pick<Request, "headers">, limit = MAX_PROBLEMS): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const filter = seesEverything(auth.actor) ? {} : { createdById: auth.actor.userId };
+  return Response.json({ problems: await listProblems(database, limit, filter) }, { headers: { "Cache-Control": "no-store" } });
 }
 
 function failedJobProblem(job: FailedJobSummary): Problem {

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../db/database";
 import { applyEditsTogether } from "../db/label.repository";
-import { ensureLocalResearcher } from "../db/user.repository";
+import { workspacesOfRecordings } from "../db/workspace-scope-more.repository";
+import { authorize } from "../auth/authorize";
+import { auditActorOf, workspaceFilter } from "../auth/workspace-checks";
+import { type Actor, actorCan, refusalMessage } from "../domain/access/workspace-access";
+import type { AuditEventInput } from "../domain/audit-event";
 import { AppError } from "../domain/app-error";
 import { AnnotationParseError } from "../domain/export/annotations/annotation-parse-error";
 import { parseEaf } from "../domain/export/annotations/eaf-parser";
@@ -36,7 +40,7 @@ export const labelImportSchema = z
 export class LabelImportError extends AppError {
   override readonly name = "LabelImportError";
   constructor(
-    readonly code: "IMPORT_FORMAT_UNKNOWN" | "IMPORT_RECORDING_UNKNOWN" | "IMPORT_NOTHING",
+    readonly code: "IMPORT_FORMAT_UNKNOWN" | "IMPORT_RECORDING_UNKNOWN" | "IMPORT_NOTHING" | "IMPORT_FORBIDDEN",
     message: string,
   ) {
     super(message);
@@ -72,9 +76,18 @@ function defaultTiers(tiers: readonly ImportTier[]): string[] {
   return human.length ? human : tiers.filter((tier) => tier.kind === "interval").map((tier) => tier.name);
 }
 
-async function findRecording(database: Database, fileName: string, explicit: string | undefined): Promise<string> {
+/** Who imports: the labels' author, and the workspaces whose recordings they may see (undefined: all). */
+export interface LabelImportActor {
+  actor: Actor;
+  address: string;
+  readable?: readonly string[];
+}
+
+async function findRecording(database: Database, fileName: string, explicit: string | undefined, readable: readonly string[] | undefined): Promise<string> {
+  // Recordings of workspaces the importer cannot see are not there for them: unknown, never "forbidden".
+  const visible = readable ? { corpus: { workspaceId: { in: [...readable] } } } : {};
   if (explicit) {
-    const found = await database.prisma.recording.findUnique({ where: { id: explicit }, select: { id: true } });
+    const found = await database.prisma.recording.findFirst({ where: { id: explicit.toLowerCase(), ...visible }, select: { id: true } });
     if (!found) throw new LabelImportError("IMPORT_RECORDING_UNKNOWN", `There is no recording ${explicit} for ${fileName}.`);
     return found.id;
   }
@@ -82,10 +95,10 @@ async function findRecording(database: Database, fileName: string, explicit: str
   // Our exports name annotation files by the recording's id without dashes.
   if (/^[0-9a-f]{32}$/i.test(stem)) {
     const id = `${stem.slice(0, 8)}-${stem.slice(8, 12)}-${stem.slice(12, 16)}-${stem.slice(16, 20)}-${stem.slice(20)}`.toLowerCase();
-    const found = await database.prisma.recording.findUnique({ where: { id }, select: { id: true } });
+    const found = await database.prisma.recording.findFirst({ where: { id, ...visible }, select: { id: true } });
     if (found) return found.id;
   }
-  const byName = await database.prisma.recording.findMany({ where: { originalName: { startsWith: `${stem}.` } }, select: { id: true }, take: 2 });
+  const byName = await database.prisma.recording.findMany({ where: { originalName: { startsWith: `${stem}.` }, ...visible }, select: { id: true }, take: 2 });
   if (byName.length === 1) return byName[0]!.id;
   throw new LabelImportError(
     "IMPORT_RECORDING_UNKNOWN",
@@ -105,12 +118,13 @@ function regionEdits(recordingId: string, intervals: readonly ImportedInterval[]
   });
 }
 
-export async function importAnnotationFile(database: Database, request: z.infer<typeof labelImportSchema>): Promise<LabelImportResult> {
+export async function importAnnotationFile(database: Database, request: z.infer<typeof labelImportSchema>, importer: LabelImportActor): Promise<LabelImportResult> {
   const format = formatOf(request.fileName, request.content);
   const unknown = new Set<string>();
   const ignored = new Set<string>();
   const edits: Parameters<typeof applyEditsTogether>[1]["edits"][number][] = [];
-  const recordings = new Set<string>();
+  /** Recording → regions imported into it. */
+  const recordings = new Map<string, number>();
   const unmatchedTasks: string[] = [];
   let regions = 0;
   const collect = (recordingId: string, tiers: readonly ImportTier[]) => {
@@ -118,7 +132,7 @@ export async function importAnnotationFile(database: Database, request: z.infer<
     result.unknownLabels.forEach((label) => unknown.add(label));
     result.ignoredLabels.forEach((label) => ignored.add(label));
     if (result.intervals.length === 0) return;
-    recordings.add(recordingId);
+    recordings.set(recordingId, (recordings.get(recordingId) ?? 0) + result.intervals.length);
     regions += result.intervals.length;
     edits.push(...regionEdits(recordingId, result.intervals));
   };
@@ -131,7 +145,7 @@ export async function importAnnotationFile(database: Database, request: z.infer<
     }
     for (const task of parseLabelStudio(json, request.fileName).tasks) {
       // Our own Label Studio exports carry the recording id; other tasks are matched by their audio's file name.
-      const recordingId = await findRecording(database, task.audio, task.recordingId ?? undefined).catch(() => null);
+      const recordingId = await findRecording(database, task.audio, task.recordingId ?? undefined, importer.readable).catch(() => null);
       if (!recordingId) {
         unmatchedTasks.push(task.audio);
         continue;
@@ -141,7 +155,7 @@ export async function importAnnotationFile(database: Database, request: z.infer<
     }
   } else {
     const tiers = format === "textgrid" ? textGridImportTiers(parseTextGrid(request.content, request.fileName)) : eafImportTiers(parseEaf(request.content, request.fileName));
-    collect(await findRecording(database, request.fileName, request.recordingId), tiers);
+    collect(await findRecording(database, request.fileName, request.recordingId, importer.readable), tiers);
   }
   if (edits.length === 0) {
     throw new LabelImportError(
@@ -152,21 +166,50 @@ export async function importAnnotationFile(database: Database, request: z.infer<
         ".",
     );
   }
-  const author = await ensureLocalResearcher(database.prisma);
-  await applyEditsTogether(database.prisma, { edits, authorId: author.id });
+  const audit = await importAudit(database, importer, recordings, format);
+  await applyEditsTogether(database.prisma, { edits, authorId: importer.actor.userId, audit });
   return { format, recordings: recordings.size, regions, unknownLabels: [...unknown].sort(), ignoredLabels: [...ignored].sort(), unmatchedTasks };
 }
 
+/** The import must be allowed in every workspace it writes to; one label.import event per workspace, with its region count. */
+async function importAudit(database: Database, importer: LabelImportActor, recordings: ReadonlyMap<string, number>, format: Format): Promise<AuditEventInput[]> {
+  const workspaces = await workspacesOfRecordings(database.prisma, [...recordings.keys()]);
+  const perWorkspace = new Map<string, number>();
+  for (const [recordingId, regions] of recordings) {
+    const workspaceId = workspaces.get(recordingId);
+    if (workspaceId) perWorkspace.set(workspaceId, (perWorkspace.get(workspaceId) ?? 0) + regions);
+  }
+  const denied = [...perWorkspace.keys()].find((workspaceId) => !actorCan(importer.actor, "label", workspaceId));
+  if (denied) throw new LabelImportError("IMPORT_FORBIDDEN", refusalMessage(importer.actor, "label", denied));
+  return [...perWorkspace].map(([workspaceId, count]) => ({
+    ...auditActorOf(importer.actor),
+    action: "label.import",
+    targetType: "recording",
+    workspaceId,
+    address: importer.address,
+    details: { count, format },
+  }));
+}
+
+// A request without headers (scripts, tests) is an anonymous one: the local researcher's while ACCOUNTS=off, refused with 401 otherwise.
+const ANONYMOUS: Pick<Request, "headers"> = { headers: new Headers() };
+
 /** POST /api/labels/import. */
-export async function serveLabelImport(database: Database, body: unknown): Promise<Response> {
+export async function serveLabelImport(database: Database, body: unknown, request: Pick<Request, "headers"> = ANONYMOUS): Promise<Response> {
+  const auth = await authorize(database, request, "label");
+  if (!auth.ok) return auth.response;
   const parsed = labelImportSchema.safeParse(body);
   if (!parsed.success) {
     return errorResponse(400, `The label import is invalid. ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`).join("; ")}`, "LABEL_IMPORT_INVALID");
   }
   try {
-    return Response.json(await importAnnotationFile(database, parsed.data), { headers: { "Cache-Control": "no-store" } });
+    const readable = workspaceFilter(auth.actor);
+    const result = await importAnnotationFile(database, parsed.data, { actor: auth.actor, address: auth.address, ...(readable ? { readable } : {}) });
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof LabelImportError) return errorResponse(error.code === "IMPORT_RECORDING_UNKNOWN" ? 404 : 400, error.message, error.code);
+    if (error instanceof LabelImportError) {
+      return errorResponse(error.code === "IMPORT_RECORDING_UNKNOWN" ? 404 : error.code === "IMPORT_FORBIDDEN" ? 403 : 400, error.message, error.code);
+    }
     if (error instanceof AnnotationParseError) return errorResponse(400, error.message, error.code);
     if (error instanceof LabelEditError) return errorResponse(409, error.message, error.code);
     throw error;

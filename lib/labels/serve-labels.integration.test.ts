@@ -40,7 +40,9 @@ async function addRecording(name: string): Promise<string> {
   return id!;
 }
 
-const post = (recordingId: string, body: unknown) => serveLabelEdit({ database, store, recordingId, body });
+// ACCOUNTS is off in these tests: every request is the local researcher's.
+const local = new Request("http://127.0.0.1:3000/api/recordings");
+const post = (recordingId: string, body: unknown) => serveLabelEdit({ database, request: local, store, recordingId, body });
 
 async function body<T>(response: Response, status: number): Promise<T> {
   expect(response.status).toBe(status);
@@ -63,17 +65,17 @@ afterAll(async () => {
 describe(`label routes on ${testDatabaseMode()}`, () => {
   it("serves the state, applies an edit as the local researcher, and answers 404 for unknown or malformed ids", async () => {
     const id = await addRecording("route-state.wav");
-    const initial = await body<RecordingLabelState>(await serveLabelState(database, id), 200);
+    const initial = await body<RecordingLabelState>(await serveLabelState(database, local, id), 200);
     expect(initial).toMatchObject({ recordingId: id, version: 0, status: "unlabelled" });
 
     const saved = await body<RecordingLabelState>(await post(id, { expectedVersion: 0, edit: { kind: "label.set", regionId: null, emotion: "sad" } }), 200);
     expect(saved).toMatchObject({ version: 1, recordingLabel: { emotion: "sad", source: "human", authorName: "Local researcher" }, undoTitle: "Label recording as sad" });
     // Upper-case ids name the same recording.
-    expect((await body<RecordingLabelState>(await serveLabelState(database, id.toUpperCase()), 200)).version).toBe(1);
+    expect((await body<RecordingLabelState>(await serveLabelState(database, local, id.toUpperCase()), 200)).version).toBe(1);
 
-    const unknown = await body<{ error: string; code: string }>(await serveLabelState(database, randomUUID()), 404);
+    const unknown = await body<{ error: string; code: string }>(await serveLabelState(database, local, randomUUID()), 404);
     expect(unknown.code).toBe("RECORDING_NOT_FOUND");
-    expect((await body<{ error: string }>(await serveLabelState(database, "not-a-uuid"), 404)).error).toContain("(malformed)");
+    expect((await body<{ error: string }>(await serveLabelState(database, local, "not-a-uuid"), 404)).error).toContain("(malformed)");
     expect((await body<{ code: string }>(await post(randomUUID(), { expectedVersion: 0, edit: { kind: "review.set", reviewed: true } }), 404)).code).toBe("RECORDING_NOT_FOUND");
   });
 
@@ -83,9 +85,9 @@ describe(`label routes on ${testDatabaseMode()}`, () => {
     const stale = await body<StaleVersionJson>(await post(id, { expectedVersion: 0, edit: { kind: "note.set", regionId: null, note: "mine" } }), 409);
     expect(stale.code).toBe("STALE_VERSION");
     expect(stale.error).toContain("route-stale.wav was changed in another tab or by another person");
-    expect(stale.state).toEqual(await (await serveLabelState(database, id)).json());
+    expect(stale.state).toEqual(await (await serveLabelState(database, local, id)).json());
     expect(stale.state).toMatchObject({ version: 1, note: "from the other tab" });
-    const staleUndo = await body<StaleVersionJson>(await serveUndoRedo({ database, recordingId: id, body: { expectedVersion: 7 }, direction: "undo" }), 409);
+    const staleUndo = await body<StaleVersionJson>(await serveUndoRedo({ database, request: local, recordingId: id, body: { expectedVersion: 7 }, direction: "undo" }), 409);
     expect(staleUndo.state.version).toBe(1);
   });
 
@@ -125,14 +127,14 @@ describe(`label routes on ${testDatabaseMode()}`, () => {
 
   it("undoes and redoes, and says when there is nothing to undo", async () => {
     const id = await addRecording("route-undo.wav");
-    const nothing = await body<{ code: string; error: string }>(await serveUndoRedo({ database, recordingId: id, body: { expectedVersion: 0 }, direction: "undo" }), 400);
+    const nothing = await body<{ code: string; error: string }>(await serveUndoRedo({ database, request: local, recordingId: id, body: { expectedVersion: 0 }, direction: "undo" }), 400);
     expect(nothing).toEqual({ code: "NOTHING_TO_UNDO", error: "route-undo.wav has no edit to undo." });
     await post(id, { expectedVersion: 0, edit: { kind: "review.set", reviewed: true } });
-    const undone = await body<RecordingLabelState>(await serveUndoRedo({ database, recordingId: id, body: { expectedVersion: 1 }, direction: "undo" }), 200);
+    const undone = await body<RecordingLabelState>(await serveUndoRedo({ database, request: local, recordingId: id, body: { expectedVersion: 1 }, direction: "undo" }), 200);
     expect(undone).toMatchObject({ version: 2, reviewedAt: null, status: "unlabelled", undoTitle: null, redoTitle: "Mark reviewed" });
-    const redone = await body<RecordingLabelState>(await serveUndoRedo({ database, recordingId: id, body: { expectedVersion: 2 }, direction: "redo" }), 200);
+    const redone = await body<RecordingLabelState>(await serveUndoRedo({ database, request: local, recordingId: id, body: { expectedVersion: 2 }, direction: "redo" }), 200);
     expect(redone).toMatchObject({ version: 3, status: "reviewed", undoTitle: "Mark reviewed", redoTitle: null });
-    expect((await body<{ error: string }>(await serveUndoRedo({ database, recordingId: id, body: {}, direction: "redo" }), 400)).error).toMatch(
+    expect((await body<{ error: string }>(await serveUndoRedo({ database, request: local, recordingId: id, body: {}, direction: "redo" }), 400)).error).toMatch(
       /^Invalid redo request\. expectedVersion: /,
     );
   });
@@ -142,12 +144,12 @@ describe(`label routes on ${testDatabaseMode()}`, () => {
     const region = randomUUID();
     await post(id, { expectedVersion: 0, edit: { kind: "region.create", regionId: region, startSeconds: 1, endSeconds: 2 } });
     await post(id, { expectedVersion: 1, edit: { kind: "note.set", regionId: null, note: "x" } });
-    const all = await body<LabelHistoryJson>(await serveLabelHistory(database, id, new URLSearchParams()), 200);
+    const all = await body<LabelHistoryJson>(await serveLabelHistory(database, local, id, new URLSearchParams()), 200);
     expect(all.entries.map((entry) => entry.title)).toEqual(["Edit note", "Create region 0:01.00–0:02.00"]);
-    const one = await body<LabelHistoryJson>(await serveLabelHistory(database, id, new URLSearchParams({ region })), 200);
+    const one = await body<LabelHistoryJson>(await serveLabelHistory(database, local, id, new URLSearchParams({ region })), 200);
     expect(one.entries.map((entry) => entry.kind)).toEqual(["region.create"]);
-    expect((await body<{ error: string }>(await serveLabelHistory(database, id, new URLSearchParams({ region: "r1" })), 400)).error).toContain("region: must be a UUID");
-    expect((await serveLabelHistory(database, randomUUID(), new URLSearchParams())).status).toBe(404);
+    expect((await body<{ error: string }>(await serveLabelHistory(database, local, id, new URLSearchParams({ region: "r1" })), 400)).error).toContain("region: must be a UUID");
+    expect((await serveLabelHistory(database, local, randomUUID(), new URLSearchParams())).status).toBe(404);
   });
 
   it("serves the next recording that needs attention within a corpus", async () => {
@@ -163,10 +165,10 @@ describe(`label routes on ${testDatabaseMode()}`, () => {
       tracks: [{ trackIndex: -1, analysisHash: createHash("sha256").update("attention route audio").digest("hex"), durationSeconds: 5, quality: {}, qualityFlags: [] }],
       metadata: {},
     });
-    const first = await body<AttentionJson>(await serveNextAttention(database, new URLSearchParams({ corpus })), 200);
+    const first = await body<AttentionJson>(await serveNextAttention(database, local, new URLSearchParams({ corpus })), 200);
     expect(first).toEqual({ target: { recordingId: id, reason: "no-human-label" } });
     // The only one, open now: nothing else needs attention.
-    expect(await body<AttentionJson>(await serveNextAttention(database, new URLSearchParams({ corpus, after: id! })), 200)).toEqual({ target: null });
-    expect((await body<{ error: string }>(await serveNextAttention(database, new URLSearchParams({ corpus: "x" })), 400)).error).toContain("corpus: must be a UUID");
+    expect(await body<AttentionJson>(await serveNextAttention(database, local, new URLSearchParams({ corpus, after: id! })), 200)).toEqual({ target: null });
+    expect((await body<{ error: string }>(await serveNextAttention(database, local, new URLSearchParams({ corpus: "x" })), 400)).error).toContain("corpus: must be a UUID");
   });
 });

@@ -9,7 +9,12 @@ import {
   redoLabelEdit,
   undoLabelEdit,
 } from "../db/label.repository";
-import { ensureLocalResearcher } from "../db/user.repository";
+import { workspaceOfCorpus, workspaceOfRecording } from "../db/workspace-scope.repository";
+import { authorize } from "../auth/authorize";
+import { checkRecordingAccess, recordingNotFound as notFound } from "../corpus/recording-access";
+import { auditActorOf, seesEverything, workspaceFilter } from "../auth/workspace-checks";
+import { type Actor, actorCan } from "../domain/access/workspace-access";
+import type { AuditEventInput } from "../domain/audit-event";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import type { AttentionTarget, LabelEdit, LabelHistoryEntry, RecordingLabelState } from "../domain/label-state";
 import { errorResponse } from "../http/error-response";
@@ -21,8 +26,9 @@ import { problemsOf } from "../http/zod-problems";
  * The labelling routes' logic: GET/POST /api/recordings/:id/labels, its undo,
  * redo and history, and GET /api/attention/next. Bodies are validated here
  * (every route is a public endpoint); the repository does the rest in one
- * transaction. Until accounts exist (issue 10) the author is the local
- * researcher.
+ * transaction. Each asks authorize() who is asking first; edits are written
+ * as that actor (the local researcher while ACCOUNTS=off) and audited in
+ * their own transaction.
  */
 
 /** 409 body: the edit was based on an old version; `state` is the current one, for the editor to show. */
@@ -89,57 +95,100 @@ export const versionBodySchema = z.object({ expectedVersion }, { error: "must be
 const historyQuerySchema = z.object({ region: uuid.optional() });
 const attentionQuerySchema = z.object({ corpus: uuid.optional(), after: uuid.optional() });
 
-export async function serveLabelState(database: Database, recordingId: string): Promise<Response> {
-  const state = isUuid(recordingId) ? await readLabelState(database.prisma, recordingId.toLowerCase()) : null;
+export async function serveLabelState(database: Database, request: Pick<Request, "headers">, recordingId: string): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const access = await checkRecordingAccess(database, auth.actor, "read", recordingId);
+  if (!access.ok) return access.response;
+  const state = await readLabelState(database.prisma, access.recordingId);
   return state ? json(state) : notFound(recordingId);
 }
 
-export async function serveLabelEdit(options: { database: Database; store: AudioStore; recordingId: string; body: unknown }): Promise<Response> {
+export async function serveLabelEdit(options: { database: Database; store: AudioStore; request: Pick<Request, "headers">; recordingId: string; body: unknown }): Promise<Response> {
   const { database, recordingId } = options;
+  const auth = await authorize(database, options.request, "label");
+  if (!auth.ok) return auth.response;
   if (!isUuid(recordingId)) return notFound(recordingId);
   const parsed = labelEditBodySchema.safeParse(options.body);
   if (!parsed.success) return errorResponse(400, `Invalid label edit. ${problemsOf(parsed.error)}`, "EDIT_INVALID");
-  const author = await ensureLocalResearcher(database.prisma);
+  const access = await checkRecordingAccess(database, auth.actor, "label", recordingId);
+  if (!access.ok) return access.response;
+  const { edit } = parsed.data;
+  // Region edits, notes and review marks are recorded as label.set too, told apart by their kind.
+  const audit = await labelAudit(database, auth, access, "label.set", { kind: edit.kind, ...("regionId" in edit && edit.regionId ? { regionId: edit.regionId } : {}) });
   return answer(database, recordingId, () =>
-    applyLabelEdit(database.prisma, {
-      recordingId: recordingId.toLowerCase(),
-      expectedVersion: parsed.data.expectedVersion,
-      edit: parsed.data.edit,
-      authorId: author.id,
-      store: options.store,
-    }),
+    applyLabelEdit(database.prisma, { recordingId: access.recordingId, expectedVersion: parsed.data.expectedVersion, edit, authorId: auth.actor.userId, store: options.store, audit }),
   );
 }
 
-export async function serveUndoRedo(options: { database: Database; recordingId: string; body: unknown; direction: "undo" | "redo" }): Promise<Response> {
+export async function serveUndoRedo(options: { database: Database; request: Pick<Request, "headers">; recordingId: string; body: unknown; direction: "undo" | "redo" }): Promise<Response> {
   const { database, recordingId, direction } = options;
+  const auth = await authorize(database, options.request, "label");
+  if (!auth.ok) return auth.response;
   if (!isUuid(recordingId)) return notFound(recordingId);
   const parsed = versionBodySchema.safeParse(options.body);
   if (!parsed.success) return errorResponse(400, `Invalid ${direction} request. ${problemsOf(parsed.error)}`, "EDIT_INVALID");
-  const author = await ensureLocalResearcher(database.prisma);
-  const request = { recordingId: recordingId.toLowerCase(), expectedVersion: parsed.data.expectedVersion, authorId: author.id };
-  return answer(database, recordingId, () => (direction === "undo" ? undoLabelEdit : redoLabelEdit)(database.prisma, request));
+  const access = await checkRecordingAccess(database, auth.actor, "label", recordingId);
+  if (!access.ok) return access.response;
+  const change = {
+    recordingId: access.recordingId,
+    expectedVersion: parsed.data.expectedVersion,
+    authorId: auth.actor.userId,
+    audit: await labelAudit(database, auth, access, direction === "undo" ? "label.undo" : "label.redo", {}),
+  };
+  return answer(database, recordingId, () => (direction === "undo" ? undoLabelEdit : redoLabelEdit)(database.prisma, change));
 }
 
-export async function serveLabelHistory(database: Database, recordingId: string, params: URLSearchParams): Promise<Response> {
+export async function serveLabelHistory(database: Database, request: Pick<Request, "headers">, recordingId: string, params: URLSearchParams): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
   if (!isUuid(recordingId)) return notFound(recordingId);
   const query = historyQuerySchema.safeParse(Object.fromEntries(params));
   if (!query.success) return errorResponse(400, `Invalid query parameters. ${problemsOf(query.error)}`, "QUERY_INVALID");
-  const id = recordingId.toLowerCase();
+  const access = await checkRecordingAccess(database, auth.actor, "read", recordingId);
+  if (!access.ok) return access.response;
+  const id = access.recordingId;
   // One cheap read tells an unknown recording (404) from one without edits (an empty list).
   if (!(await readLabelState(database.prisma, id))) return notFound(recordingId);
   const entries = await listLabelHistory(database.prisma, id, query.data.region ? { regionId: query.data.region } : {});
   return json({ entries } satisfies LabelHistoryJson);
 }
 
-export async function serveNextAttention(database: Database, params: URLSearchParams): Promise<Response> {
+export async function serveNextAttention(database: Database, request: Pick<Request, "headers">, params: URLSearchParams): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
   const query = attentionQuerySchema.safeParse(Object.fromEntries(params));
   if (!query.success) return errorResponse(400, `Invalid query parameters. ${problemsOf(query.error)}`, "QUERY_INVALID");
+  if (query.data.corpus && !seesEverything(auth.actor)) {
+    // A corpus the actor cannot read answers as an unknown one always has: nothing waits there.
+    const workspaceId = await workspaceOfCorpus(database.prisma, query.data.corpus);
+    if (workspaceId === null || !actorCan(auth.actor, "read", workspaceId)) return json({ target: null } satisfies AttentionJson);
+  }
+  const workspaceIds = workspaceFilter(auth.actor);
   const target = await findNextAttention(database.prisma, {
     ...(query.data.corpus ? { corpusId: query.data.corpus } : {}),
     ...(query.data.after ? { afterRecordingId: query.data.after } : {}),
+    ...(workspaceIds ? { workspaceIds } : {}),
   });
   return json({ target } satisfies AttentionJson);
+}
+
+async function labelAudit(
+  database: Database,
+  auth: { actor: Actor; address: string },
+  access: { recordingId: string; workspaceId: string | null },
+  action: "label.set" | "label.undo" | "label.redo",
+  details: Record<string, string>,
+): Promise<AuditEventInput> {
+  return {
+    ...auditActorOf(auth.actor),
+    action,
+    targetType: "recording",
+    targetId: access.recordingId,
+    workspaceId: access.workspaceId ?? (await workspaceOfRecording(database.prisma, access.recordingId)),
+    address: auth.address,
+    details,
+  };
 }
 
 /** Runs a change; typed refusals become 404, 409 (with the current state) or 400. */
@@ -166,8 +215,4 @@ async function answer(database: Database, recordingId: string, change: () => Pro
 
 function json(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
-}
-
-function notFound(recordingId: string): Response {
-  return errorResponse(404, `There is no recording with id ${isUuid(recordingId) ? recordingId : "(malformed)"}.`, "RECORDING_NOT_FOUND");
 }

@@ -10,6 +10,8 @@ import {
   recordingForNotebook,
 } from "../db/notebook-data.repository";
 import { readNotebook, recordCellRun } from "../db/notebook.repository";
+import { workspacesOfProjection } from "../db/selection-workspaces.repository";
+import { workspaceOfCohort, workspaceOfPatient, workspaceOfRecording } from "../db/workspace-scope.repository";
 import { cellSourceMaterial, provenanceInputMaterial } from "../domain/notebook/cell-provenance";
 import { type CellInputsNow, type CellStaleness, notebookStaleness as staleness } from "../domain/notebook/cell-staleness";
 import type {
@@ -86,7 +88,17 @@ function provenanceOf(
   };
 }
 
-export async function runNotebookCell(database: Database, notebookId: string, cellId: string): Promise<NotebookCell> {
+/**
+ * Who runs the cell, as far as view cells care: a view shows a recording,
+ * projection, cohorts or a patient only when `canRead` allows every workspace
+ * it lies in, and otherwise says it no longer exists, as for a deleted one.
+ * Absent: everything may be shown (single-user mode, site administrators).
+ */
+export interface CellRunAccess {
+  canRead(workspaceIds: readonly string[]): boolean;
+}
+
+export async function runNotebookCell(database: Database, notebookId: string, cellId: string, access?: CellRunAccess): Promise<NotebookCell> {
   const notebook = await readNotebook(database.prisma, notebookId);
   if (!notebook) throw new NotebookCellRunError("NOTEBOOK_NOT_FOUND", `Notebook ${notebookId} does not exist or is in the trash.`);
   const cell = notebook.cells.find((candidate) => candidate.id === cellId);
@@ -100,7 +112,8 @@ export async function runNotebookCell(database: Database, notebookId: string, ce
   const sources = sourcesOf(cell);
   const ranAt = new Date();
   const states = await readDataSourceStates(database.prisma, sources);
-  const { output, models, counts } = cell.kind === "sql" ? await runSql(database, cell.source, cell.settings.limit, sources) : await runView(database, cell.settings.view);
+  const { output, models, counts } =
+    cell.kind === "sql" ? await runSql(database, cell.source, cell.settings.limit, sources) : await runView(database, cell.settings.view, access);
   const provenance = provenanceOf(cell, sources, states, models, counts, ranAt);
   await recordCellRun(database.prisma, notebookId, cellId, { output, provenance });
   return { ...cell, output, provenance };
@@ -132,13 +145,20 @@ async function runSql(database: Database, sql: string, limit: number | undefined
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 const modelText = (model: ModelIdentity) => `${model.key} ${model.version}`;
 
-async function runView(database: Database, view: NotebookViewSpec | null): Promise<RunResult> {
+async function runView(database: Database, view: NotebookViewSpec | null, access: CellRunAccess | undefined): Promise<RunResult> {
   const missing = (message: string): RunResult => ({ output: { kind: "error", code: "VIEW_SOURCE_MISSING", message }, models: [], counts: {} });
   if (!view) return missing("Choose what this view shows first.");
+  const prisma = database.prisma;
+  const hidden = async (workspaces: () => Promise<readonly (string | null)[]>) => {
+    if (!access) return false;
+    const ids = await workspaces();
+    const known = ids.filter((id): id is string => id !== null);
+    return known.length === 0 || known.length < ids.length || !access.canRead(known);
+  };
   switch (view.kind) {
     case "recording": {
-      const recording = await recordingForNotebook(database.prisma, view.recordingId);
-      if (!recording) return missing(`Recording ${view.recordingId} no longer exists.`);
+      const recording = await recordingForNotebook(prisma, view.recordingId);
+      if (!recording || (await hidden(async () => [await workspaceOfRecording(prisma, view.recordingId)]))) return missing(`Recording ${view.recordingId} no longer exists.`);
       if (view.endSeconds > recording.durationSeconds + 1e-6) {
         return missing(`${recording.name} is ${seconds(recording.durationSeconds)} long; the view asks for ${seconds(view.startSeconds)}–${seconds(view.endSeconds)}.`);
       }
@@ -153,8 +173,8 @@ async function runView(database: Database, view: NotebookViewSpec | null): Promi
       };
     }
     case "projection": {
-      const projection = await projectionForNotebook(database.prisma, view.projectionId);
-      if (!projection) return missing(`Projection ${view.projectionId} no longer exists.`);
+      const projection = await projectionForNotebook(prisma, view.projectionId);
+      if (!projection || (await hidden(() => workspacesOfProjection(prisma, view.projectionId)))) return missing(`Projection ${view.projectionId} no longer exists.`);
       if (!projection.finished) return missing(`Projection "${projection.name}" has not finished; run this cell again when it has.`);
       return {
         output: {
@@ -167,8 +187,12 @@ async function runView(database: Database, view: NotebookViewSpec | null): Promi
       };
     }
     case "comparison": {
-      const cohorts = await cohortsForNotebook(database.prisma, view.cohortIds);
-      const gone = view.cohortIds.filter((id) => !cohorts.some((cohort) => cohort.id === id));
+      const cohorts = await cohortsForNotebook(prisma, view.cohortIds);
+      const gone: string[] = [];
+      for (const id of view.cohortIds) {
+        // A comparison names a handful of cohorts: one lookup each is fine.
+        if (!cohorts.some((cohort) => cohort.id === id) || (await hidden(async () => [await workspaceOfCohort(prisma, id)]))) gone.push(id);
+      }
       if (gone.length > 0) return missing(`Cohort ${gone.join(", ")} no longer exists.`);
       const ordered = view.cohortIds.map((id) => cohorts.find((cohort) => cohort.id === id)!);
       return {
@@ -178,8 +202,8 @@ async function runView(database: Database, view: NotebookViewSpec | null): Promi
       };
     }
     case "trajectory": {
-      const patient = await patientForNotebook(database.prisma, view.patientId);
-      if (!patient) return missing(`Patient ${view.patientId} no longer exists.`);
+      const patient = await patientForNotebook(prisma, view.patientId);
+      if (!patient || (await hidden(async () => [await workspaceOfPatient(prisma, view.patientId)]))) return missing(`Patient ${view.patientId} no longer exists.`);
       return {
         output: { kind: "view", title: `Trajectory of patient ${patient.code}`, summary: [`${patient.sessionCount} sessions, ${patient.recordingCount} recordings`] },
         models: [],

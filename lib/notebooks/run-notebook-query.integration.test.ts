@@ -356,7 +356,7 @@ describe(`the database's own guards on ${testDatabaseMode()}, with the pre-check
 
 describe(`POST /api/notebooks/query on ${testDatabaseMode()}`, () => {
   async function post(body: unknown): Promise<{ status: number; json: unknown }> {
-    const response = await serveNotebookQuery(database, body);
+    const response = await serveNotebookQuery(database, new Request("http://127.0.0.1/api/notebooks/query"), body);
     expect(response.headers.get("cache-control")).toBe("no-store");
     return { status: response.status, json: await response.json() };
   }

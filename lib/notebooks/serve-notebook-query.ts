@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
 import { errorResponse } from "../http/error-response";
 import { NotebookQueryError } from "./notebook-query-error";
+import { refuseNotebookSql } from "./notebook-sql-access";
 import { NotebookReaderRoleError } from "./notebook-reader-role";
 import { MAX_NOTEBOOK_ROW_LIMIT, type NotebookQueryResult, runNotebookQuery } from "./run-notebook-query";
 
@@ -10,7 +12,8 @@ import { MAX_NOTEBOOK_ROW_LIMIT, type NotebookQueryResult, runNotebookQuery } fr
  * notebook views. 200 with the result table; 400 { error, code } when the
  * body is malformed (NOTEBOOK_QUERY_INVALID) or the query is refused or fails
  * (a NotebookQueryError code such as SQL_NOT_ALLOWED or SQL_TIMEOUT); 503
- * NOTEBOOK_SQL_UNAVAILABLE when the server's reader role is missing.
+ * NOTEBOOK_SQL_UNAVAILABLE when the server's reader role is missing; with
+ * accounts on, 403 SQL_ADMIN_ONLY for anyone but site administrators.
  */
 
 /** Far beyond any hand-written cell; keeps a runaway paste from reaching the database. */
@@ -33,7 +36,11 @@ const bodySchema = z.object(
 
 export type NotebookQueryJson = NotebookQueryResult;
 
-export async function serveNotebookQuery(database: Database, body: unknown): Promise<Response> {
+export async function serveNotebookQuery(database: Database, request: Pick<Request, "headers">, body: unknown): Promise<Response> {
+  const auth = await authorize(database, request, "analyse");
+  if (!auth.ok) return auth.response;
+  const refused = refuseNotebookSql(auth.actor);
+  if (refused) return refused;
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

@@ -24,6 +24,8 @@ import {
  * the data or the cell changes, duplicate, rename, trash and restore.
  */
 
+// Single-user mode: the local researcher may do everything, so a bare request will do.
+const LOCAL = new Request("http://127.0.0.1/api/notebooks");
 let database: TestDatabase;
 const ids = {} as Record<"corpus" | "r1" | "r2" | "cohortA" | "cohortB" | "projection" | "model", string>;
 
@@ -93,16 +95,16 @@ describe(`notebooks on ${testDatabaseMode()}`, () => {
   ];
 
   it("creates a notebook, saves its cells in order and reads them back, none run yet", async () => {
-    const created = await body<NotebookJson>(await serveNotebookCreate(database, { title: "Cohort labels" }), 201);
+    const created = await body<NotebookJson>(await serveNotebookCreate(database, LOCAL, { title: "Cohort labels" }), 201);
     notebookId = created.notebook.id;
-    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: cells() }));
+    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: cells() }));
     expect(saved.notebook.cells.map((cell) => [cell.id, cell.kind])).toEqual(cells().map((cell) => [cell.id, cell.kind]));
     expect(saved.staleness[sqlId]).toEqual({ state: "never-run", reasons: [] });
     expect(saved.staleness[noteId]?.state).toBe("fresh");
   });
 
   it("runs the SQL cell: its table and a provenance with counts, models and fingerprints", async () => {
-    const run = await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, sqlId));
+    const run = await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, sqlId));
     const output = run.cell.output as NotebookTableOutput;
     expect(output.kind).toBe("table");
     expect(output.columns.map((column) => column.name)).toEqual(["cohort_name", "emotion", "n"]);
@@ -121,93 +123,93 @@ describe(`notebooks on ${testDatabaseMode()}`, () => {
   });
 
   it("runs the view cell with the projection's model in its provenance", async () => {
-    const run = await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, viewId));
+    const run = await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, viewId));
     expect(run.cell.output).toMatchObject({ kind: "view", title: 'Projection "All"' });
     expect(run.cell.provenance?.models).toEqual([{ key: "resonance-default", version: "2" }]);
   });
 
   it("the same inputs give the same input hash on a second run", async () => {
-    const before = (await body<NotebookJson>(await serveNotebookRead(database, notebookId))).notebook.cells.find((cell) => cell.id === sqlId)!;
-    const again = await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, sqlId));
+    const before = (await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId))).notebook.cells.find((cell) => cell.id === sqlId)!;
+    const again = await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, sqlId));
     expect(again.cell.provenance?.inputHash).toBe(before.provenance?.inputHash);
   });
 
   it("a new label makes the SQL cell and its chart stale, not the projection view; re-running refreshes them", async () => {
     await database.prisma.label.create({ data: { recordingId: ids.r1, source: "human", emotion: "angry" } });
     await database.prisma.recording.update({ where: { id: ids.r1 }, data: { version: { increment: 1 } } });
-    const read = await body<NotebookJson>(await serveNotebookRead(database, notebookId));
+    const read = await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId));
     expect(read.staleness[sqlId]?.state).toBe("stale");
     expect(read.staleness[sqlId]?.reasons).toContain("labels changed since the run");
     expect(read.staleness[chartId]?.state).toBe("stale");
     expect(read.staleness[viewId]?.state).toBe("fresh");
-    const rerun = await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, sqlId));
+    const rerun = await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, sqlId));
     expect(rerun.staleness[sqlId]?.state).toBe("fresh");
     expect((rerun.cell.output as NotebookTableOutput).rows.length).toBe(3);
   });
 
   it("a recomputed projection makes its view stale", async () => {
     await database.prisma.projection.update({ where: { id: ids.projection }, data: { inputHash: "h2", finishedAt: new Date(Date.now() + 1000) } });
-    const read = await body<NotebookJson>(await serveNotebookRead(database, notebookId));
+    const read = await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId));
     expect(read.staleness[viewId]).toEqual({ state: "stale", reasons: [`projection ${ids.projection} was recomputed`] });
   });
 
   it("editing a cell's source makes it stale and keeps its output until it runs again", async () => {
     const edited = cells().map((cell) => (cell.id === sqlId ? { ...cell, source: `${PER_COHORT} LIMIT 1` } : cell));
-    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: edited }));
+    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: edited }));
     expect(saved.staleness[sqlId]?.reasons).toContain("the cell changed since it ran");
     expect(saved.notebook.cells.find((cell) => cell.id === sqlId)?.output).not.toBeNull();
   });
 
   it("stores a refused query as an error output", async () => {
     const withWrite = cells().map((cell) => (cell.id === sqlId ? { ...cell, source: "DELETE FROM labels" } : cell));
-    await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: withWrite }));
-    const run = await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, sqlId));
+    await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: withWrite }));
+    const run = await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, sqlId));
     expect(run.cell.output).toMatchObject({ kind: "error", code: "SQL_NOT_ALLOWED" });
     expect(await database.prisma.label.count()).toBe(3);
-    await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: cells() }));
+    await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: cells() }));
   });
 
   it("refuses a malformed cell list naming the field, and keeps the cells as they were", async () => {
     const broken = [...cells(), { id: randomUUID(), kind: "view", source: "", settings: { view: { kind: "comparison", cohortIds: [ids.cohortA] } } }];
-    const refused = await body<{ error: string; code: string }>(await serveNotebookCellsSave(database, notebookId, { cells: broken }), 400);
+    const refused = await body<{ error: string; code: string }>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: broken }), 400);
     expect(refused.code).toBe("NOTEBOOK_INVALID");
     expect(refused.error).toContain("cells.4.settings.view.cohortIds: must list at least two cohorts");
-    const read = await body<NotebookJson>(await serveNotebookRead(database, notebookId));
+    const read = await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId));
     expect(read.notebook.cells).toHaveLength(4);
   });
 
   it("removes, reorders and changes the kind of cells; a changed kind drops the old output", async () => {
     const [note, sql, chart, view] = cells();
     const reordered = [view!, { ...sql!, kind: "markdown", settings: {} }, note!];
-    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: reordered }));
+    const saved = await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: reordered }));
     expect(saved.notebook.cells.map((cell) => cell.id)).toEqual([viewId, sqlId, noteId]);
     expect(saved.notebook.cells[1]).toMatchObject({ kind: "markdown", output: null, provenance: null });
     expect(saved.notebook.cells[0]?.output).not.toBeNull();
-    await body<NotebookJson>(await serveNotebookCellsSave(database, notebookId, { cells: [note!, sql!, chart!, view!] }));
-    await body<CellRunJson>(await serveNotebookCellRun(database, notebookId, sqlId));
+    await body<NotebookJson>(await serveNotebookCellsSave(database, LOCAL, notebookId, { cells: [note!, sql!, chart!, view!] }));
+    await body<CellRunJson>(await serveNotebookCellRun(database, LOCAL, notebookId, sqlId));
   });
 
   it("duplicates with outputs, pointing the copy's chart at the copy's SQL cell", async () => {
-    const copy = await body<NotebookJson>(await serveNotebookDuplicate(database, notebookId), 201);
+    const copy = await body<NotebookJson>(await serveNotebookDuplicate(database, LOCAL, notebookId), 201);
     expect(copy.notebook.title).toBe("Cohort labels (copy)");
     const copySql = copy.notebook.cells.find((cell) => cell.kind === "sql")!;
     const copyChart = copy.notebook.cells.find((cell) => cell.kind === "chart")!;
     expect(copySql.id).not.toBe(sqlId);
     expect(copyChart.kind === "chart" && copyChart.settings.sourceCellId).toBe(copySql.id);
-    expect(copySql.output).toEqual((await body<NotebookJson>(await serveNotebookRead(database, notebookId))).notebook.cells[1]?.output);
+    expect(copySql.output).toEqual((await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId))).notebook.cells[1]?.output);
   });
 
   it("renames, moves to the trash, restores, and purges what stayed in the trash too long", async () => {
-    const renamed = await body<NotebookJson>(await serveNotebookPatch(database, notebookId, { title: "Labels by cohort" }));
+    const renamed = await body<NotebookJson>(await serveNotebookPatch(database, LOCAL, notebookId, { title: "Labels by cohort" }));
     expect(renamed.notebook.title).toBe("Labels by cohort");
-    await body(await serveNotebookPatch(database, notebookId, { deleted: true }));
-    await body(await serveNotebookRead(database, notebookId), 404);
-    const listed = await body<NotebookListJson>(await serveNotebookList(database));
+    await body(await serveNotebookPatch(database, LOCAL, notebookId, { deleted: true }));
+    await body(await serveNotebookRead(database, LOCAL, notebookId), 404);
+    const listed = await body<NotebookListJson>(await serveNotebookList(database, LOCAL));
     expect(listed.notebooks.find((notebook) => notebook.id === notebookId)?.deletedAt).not.toBeNull();
-    await body(await serveNotebookPatch(database, notebookId, { deleted: false }));
-    expect((await body<NotebookJson>(await serveNotebookRead(database, notebookId))).notebook.cells).toHaveLength(4);
+    await body(await serveNotebookPatch(database, LOCAL, notebookId, { deleted: false }));
+    expect((await body<NotebookJson>(await serveNotebookRead(database, LOCAL, notebookId))).notebook.cells).toHaveLength(4);
 
-    const doomed = (await body<NotebookJson>(await serveNotebookCreate(database, { title: "Scratch" }), 201)).notebook.id;
+    const doomed = (await body<NotebookJson>(await serveNotebookCreate(database, LOCAL, { title: "Scratch" }), 201)).notebook.id;
     await setNotebookDeleted(database.prisma, doomed, true, new Date(Date.now() - 31 * 86_400_000));
     expect(await purgeExpiredNotebooks(database.prisma)).toBe(1);
     expect(await database.prisma.notebook.count({ where: { id: doomed } })).toBe(0);
@@ -215,13 +217,13 @@ describe(`notebooks on ${testDatabaseMode()}`, () => {
   });
 
   it("clears every output", async () => {
-    const cleared = await body<NotebookJson>(await serveNotebookClear(database, notebookId));
+    const cleared = await body<NotebookJson>(await serveNotebookClear(database, LOCAL, notebookId));
     expect(cleared.notebook.cells.every((cell) => cell.output === null && cell.provenance === null)).toBe(true);
     expect(cleared.staleness[sqlId]?.state).toBe("never-run");
   });
 
   it("refuses to run markdown and charts, and names a missing cell", async () => {
-    expect((await body<{ code: string }>(await serveNotebookCellRun(database, notebookId, chartId), 400)).code).toBe("CELL_NOT_RUNNABLE");
-    expect((await body<{ code: string }>(await serveNotebookCellRun(database, notebookId, randomUUID()), 404)).code).toBe("CELL_NOT_FOUND");
+    expect((await body<{ code: string }>(await serveNotebookCellRun(database, LOCAL, notebookId, chartId), 400)).code).toBe("CELL_NOT_RUNNABLE");
+    expect((await body<{ code: string }>(await serveNotebookCellRun(database, LOCAL, notebookId, randomUUID()), 404)).code).toBe("CELL_NOT_FOUND");
   });
 });

@@ -18,7 +18,6 @@ import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection
 import type { ProjectionPointsPayload } from "./projection-points-payload";
 import {
   serveAnalyseMissing,
-  serveBulkLabel,
   serveClusterings,
   serveCreateClustering,
   serveCreateProjection,
@@ -29,6 +28,7 @@ import {
   servePlaceNewPoints,
 } from "./serve-projections";
 import { syntheticEmbeddings } from "./synthetic-embeddings";
+import { serveBulkLabel } from "../labels/serve-bulk-label";
 
 /**
  * The projection job end to end on the real database: a set with embeddings
@@ -37,6 +37,8 @@ import { syntheticEmbeddings } from "./synthetic-embeddings";
  * and labelling a selection.
  */
 
+// Single-user mode: the local researcher may do everything, so a bare request will do.
+const LOCAL = new Request("http://127.0.0.1/api/projections");
 const DIMS = 16;
 const RECORDINGS = 48;
 const WITH_EMBEDDING = 40;
@@ -75,7 +77,7 @@ async function storeEmbedding(index: number, range?: { startSeconds: number; end
 const dependencies = () => ({ database, queue, modelsDir });
 
 async function createAndRun(body: Record<string, unknown>) {
-  const response = await serveCreateProjection(dependencies(), body);
+  const response = await serveCreateProjection(dependencies(), LOCAL, body);
   expect(response.status).toBe(202);
   const created = (await response.json()) as { projection: { id: string }; job: { id: string } };
   const job = await waitForJob(queue, created.job.id, ["succeeded", "failed", "cancelled"], 120_000);
@@ -83,7 +85,7 @@ async function createAndRun(body: Record<string, unknown>) {
 }
 
 async function points(id: string): Promise<ProjectionPointsPayload> {
-  const response = await serveProjectionPoints(database, id);
+  const response = await serveProjectionPoints(database, LOCAL, id);
   expect(response.status).toBe(200);
   return (await response.json()) as ProjectionPointsPayload;
 }
@@ -152,11 +154,11 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     const { id, job } = await createAndRun(baseRequest());
     expect(job.status).toBe("succeeded");
     firstId = id;
-    const summary = (await (await serveProjection(database, id)).json()) as { projection: Record<string, unknown> };
+    const summary = (await (await serveProjection(database, LOCAL, id)).json()) as { projection: Record<string, unknown> };
     expect(summary.projection).toMatchObject({ status: "succeeded", pointCount: WITH_EMBEDDING, missingCount: RECORDINGS - WITH_EMBEDDING, dims: DIMS, level: "recording" });
     expect(summary.projection.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(String(summary.projection.name)).toContain("per recording");
-    const models = (await (await serveProjectableModels(database)).json()) as { models: { id: string; recordingEmbeddings: number }[] };
+    const models = (await (await serveProjectableModels(database, LOCAL)).json()) as { models: { id: string; recordingEmbeddings: number }[] };
     expect(models.models).toEqual([expect.objectContaining({ id: modelId, recordingEmbeddings: WITH_EMBEDDING })]);
 
     const payload = await points(id);
@@ -191,18 +193,18 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     expect(second.x).toEqual(first.x);
     expect(second.y).toEqual(first.y);
     expect(third.x).not.toEqual(first.x);
-    const hashOf = async (id: string) => ((await (await serveProjection(database, id)).json()) as { projection: { inputHash: string } }).projection.inputHash;
+    const hashOf = async (id: string) => ((await (await serveProjection(database, LOCAL, id)).json()) as { projection: { inputHash: string } }).projection.inputHash;
     expect(await hashOf(again.id)).toBe(await hashOf(firstId));
     expect(await hashOf(other.id)).toBe(await hashOf(firstId));
   }, 120_000);
 
   it("clusters the full embeddings with HDBSCAN and k-means and summarises each cluster", async () => {
     const cluster = async (body: Record<string, unknown>) => {
-      const response = await serveCreateClustering(dependencies(), firstId, body);
+      const response = await serveCreateClustering(dependencies(), LOCAL, firstId, body);
       expect(response.status).toBe(202);
       const created = (await response.json()) as { clusteringId: string; job: { id: string } };
       expect((await waitForJob(queue, created.job.id, ["succeeded", "failed", "cancelled"], 120_000)).status).toBe("succeeded");
-      const listed = (await (await serveClusterings(database, firstId)).json()) as {
+      const listed = (await (await serveClusterings(database, LOCAL, firstId)).json()) as {
         clusterings: { id: string; status: string; labels: number[]; summary: { clusters: { id: number; size: number; cohortMix: { label: string; count: number }[]; representatives: number[] }[] } }[];
       };
       return listed.clusterings.find((entry) => entry.id === created.clusteringId)!;
@@ -218,7 +220,7 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     expect(clusters.map((entry) => entry.size).reduce((a, b) => a + b, 0)).toBe(WITH_EMBEDDING);
     expect(clusters[0]!.representatives.every((index) => kmeans.labels[index] === 0)).toBe(true);
     expect(clusters[0]!.cohortMix.map((entry) => entry.label).sort()).toEqual(["control", "depression"]);
-    const refused = await serveCreateClustering(dependencies(), firstId, { algorithm: "kmeans", k: 0 });
+    const refused = await serveCreateClustering(dependencies(), LOCAL, firstId, { algorithm: "kmeans", k: 0 });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toMatch(/k must be at least 1/);
   }, 120_000);
@@ -226,7 +228,7 @@ describe(`projections on ${testDatabaseMode()}`, () => {
   it("places recordings analysed later into the finished projection without moving its points", async () => {
     const before = await points(firstId);
     for (let index = WITH_EMBEDDING; index < WITH_EMBEDDING + 3; index += 1) await storeEmbedding(index);
-    const response = await servePlaceNewPoints(dependencies(), firstId);
+    const response = await servePlaceNewPoints(dependencies(), LOCAL, firstId);
     expect(response.status).toBe(202);
     const { job } = (await response.json()) as { job: { id: string } };
     expect((await waitForJob(queue, job.id, ["succeeded", "failed", "cancelled"], 120_000)).status).toBe("succeeded");
@@ -235,7 +237,7 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     expect(after.x.slice(0, WITH_EMBEDDING)).toEqual(before.x);
     expect(after.placed.filter(Boolean)).toHaveLength(3);
     expect(after.recordingIds.slice(WITH_EMBEDDING)).toEqual(recordingIds.slice(WITH_EMBEDDING, WITH_EMBEDDING + 3));
-    const summary = (await (await serveProjection(database, firstId)).json()) as { projection: { missingCount: number; pointCount: number } };
+    const summary = (await (await serveProjection(database, LOCAL, firstId)).json()) as { projection: { missingCount: number; pointCount: number } };
     expect(summary.projection).toMatchObject({ pointCount: WITH_EMBEDDING + 3, missingCount: RECORDINGS - WITH_EMBEDDING - 3 });
     // The stored embeddings come back in point order for clustering.
     const stored = await readProjectionPointEmbeddings(database.prisma, firstId);
@@ -262,10 +264,10 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     const { id, job } = await createAndRun({ ...baseRequest(), selection: { recordingIds: recordingIds.slice(RECORDINGS - 4) } });
     expect(job.status).toBe("failed");
     expect(job.error?.message).toMatch(/0 recordings of the set have an embedding from Test embedder 1 \(4 have none yet\)/);
-    const summary = (await (await serveProjection(database, id)).json()) as { projection: { status: string; error: string } };
+    const summary = (await (await serveProjection(database, LOCAL, id)).json()) as { projection: { status: string; error: string } };
     expect(summary.projection.status).toBe("failed");
     // The model is not under MODELS_DIR (imported results), so it cannot be run: said, not queued.
-    const analyse = await serveAnalyseMissing(dependencies(), id);
+    const analyse = await serveAnalyseMissing(dependencies(), LOCAL, id);
     expect(analyse.status).toBe(409);
     expect(((await analyse.json()) as { error: string }).error).toMatch(/No model absent-from-models-dir/);
   }, 120_000);
@@ -298,7 +300,7 @@ describe(`projections on ${testDatabaseMode()}`, () => {
         executionProvider: "cpu",
       })),
     });
-    const response = await serveCreateProjection(dependencies(), {
+    const response = await serveCreateProjection(dependencies(), LOCAL, {
       modelId,
       selection: { corpusIds: [corpus] },
       parameters: { nNeighbors: 15, minDist: 0.1, metric: "cosine", seed: 1, supervised: false, nEpochs: 2000 },
@@ -313,26 +315,26 @@ describe(`projections on ${testDatabaseMode()}`, () => {
     const job = await waitForJob(queue, created.job.id, ["succeeded", "failed", "cancelled"], 30_000);
     expect(job.status).toBe("cancelled");
     expect((await points(created.projection.id)).count).toBe(0);
-    const summary = (await (await serveProjection(database, created.projection.id)).json()) as { projection: { status: string } };
+    const summary = (await (await serveProjection(database, LOCAL, created.projection.id)).json()) as { projection: { status: string } };
     expect(summary.projection.status).toBe("cancelled");
   }, 180_000);
 
   it("labels a selection in one transaction, and writes nothing when one target is gone", async () => {
-    const ok = await serveBulkLabel(database, { targets: recordingIds.slice(0, 3).map((recordingId) => ({ recordingId, regionId: null })), emotion: "sad" });
+    const ok = await serveBulkLabel(database, LOCAL, { targets: recordingIds.slice(0, 3).map((recordingId) => ({ recordingId, regionId: null })), emotion: "sad" });
     expect(ok.status).toBe(200);
     const labelled = await database.prisma.recording.findMany({ where: { id: { in: recordingIds.slice(0, 3) } }, select: { humanEmotion: true } });
     expect(labelled.map((row) => row.humanEmotion)).toEqual(["sad", "sad", "sad"]);
     expect(await database.prisma.labelEdit.count({ where: { recordingId: { in: recordingIds.slice(0, 3) } } })).toBe(3);
 
     const gone = "00000000-0000-4000-8000-000000000000";
-    const refused = await serveBulkLabel(database, {
+    const refused = await serveBulkLabel(database, LOCAL, {
       targets: [{ recordingId: recordingIds[5]!, regionId: null }, { recordingId: gone, regionId: null }],
       emotion: "happy",
     });
     expect(refused.status).toBe(404);
     expect((await database.prisma.recording.findUnique({ where: { id: recordingIds[5]! }, select: { humanEmotion: true } }))?.humanEmotion).toBeNull();
 
-    const invalid = await serveBulkLabel(database, { targets: [], emotion: "joy" });
+    const invalid = await serveBulkLabel(database, LOCAL, { targets: [], emotion: "joy" });
     expect(invalid.status).toBe(400);
     const message = ((await invalid.json()) as { error: string }).error;
     expect(message).toMatch(/targets: select at least one point/);
@@ -340,16 +342,16 @@ describe(`projections on ${testDatabaseMode()}`, () => {
   }, 60_000);
 
   it("answers 400 for a bad request, 404 for an unknown projection, and deletes a projection with its points", async () => {
-    const bad = await serveCreateProjection(dependencies(), { modelId, selection: {}, parameters: { nNeighbors: 1 } });
+    const bad = await serveCreateProjection(dependencies(), LOCAL, { modelId, selection: {}, parameters: { nNeighbors: 1 } });
     expect(bad.status).toBe(400);
     const text = ((await bad.json()) as { error: string }).error;
     expect(text).toMatch(/name corpora, cohorts or recordings/);
     expect(text).toMatch(/nNeighbors must be at least 2/);
-    const unknownModel = await serveCreateProjection(dependencies(), { ...baseRequest(), modelId: "00000000-0000-4000-8000-000000000001" });
+    const unknownModel = await serveCreateProjection(dependencies(), LOCAL, { ...baseRequest(), modelId: "00000000-0000-4000-8000-000000000001" });
     expect(unknownModel.status).toBe(400);
-    expect((await serveProjection(database, "00000000-0000-4000-8000-000000000002")).status).toBe(404);
-    expect((await serveProjection(database, "not-a-uuid")).status).toBe(400);
-    expect((await serveDeleteProjection(database, firstId)).status).toBe(204);
+    expect((await serveProjection(database, LOCAL, "00000000-0000-4000-8000-000000000002")).status).toBe(404);
+    expect((await serveProjection(database, LOCAL, "not-a-uuid")).status).toBe(400);
+    expect((await serveDeleteProjection(database, LOCAL, firstId)).status).toBe(204);
     expect(await database.prisma.projectionPoint.count({ where: { projectionId: firstId } })).toBe(0);
   });
 });

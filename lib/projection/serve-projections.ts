@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { authorize } from "../auth/authorize";
+import { auditActorOf, auditWorkspaceOf, refuseOutsideWorkspaces, refuseSelectionOutside, workspaceFilter } from "../auth/workspace-checks";
 import type { Database } from "../db/database";
 import { LabelEditError } from "../labels/label-edit-error";
-import { applyBulkLabel } from "../db/label.repository";
 import {
   attachClusteringJob,
   attachProjectionJob,
@@ -18,14 +19,15 @@ import {
   listProjectableModels,
   listProjections,
 } from "../db/projection.repository";
-import { ensureLocalResearcher } from "../db/user.repository";
-import { CANONICAL_LABELS } from "../domain/emotion-labels";
+import { workspacesOfProjection } from "../db/selection-workspaces.repository";
+import type { Actor, Permission } from "../domain/access/workspace-access";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { ModelNotFoundError } from "../inference/analysis-job";
 import { AnalysisRequestError, enqueueAnalysis } from "../inference/start-analysis";
 import type { JobQueue } from "../jobs/job-queue";
 import { toJobView } from "../jobs/job-view";
+import { queueActingFor } from "../jobs/queue-acting-for";
 import { projectionPointsPayload } from "./projection-points-payload";
 import { createClusteringSchema, createProjectionSchema, describeProjection, projectionSelectionSchema, PROJECTION_LEVELS } from "./projection-definition";
 import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection-job-kinds";
@@ -34,6 +36,10 @@ import { CLUSTER_JOB_KIND, PLACE_JOB_KIND, PROJECT_JOB_KIND } from "./projection
  * The projections' HTTP API: list, create (queues the UMAP job), read,
  * delete, the points with what the scatter colours by, placing new points,
  * analysing the set's missing embeddings, and labelling a selection.
+ *
+ * A projection belongs to every workspace its set names (see
+ * selection-workspaces.repository.ts): reading it needs "read" in each of
+ * them, changing it or making one "analyse" in each.
  */
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -61,24 +67,51 @@ function checkId(id: string): Response | null {
   return isUuid(id) ? null : errorResponse(400, `The projection id ${JSON.stringify(id.slice(0, 60))} is not a UUID.`, "PROJECTION_ID_INVALID");
 }
 
-export async function serveProjectionList(database: Database): Promise<Response> {
-  return Response.json({ projections: await listProjections(database.prisma) }, { headers: NO_STORE });
+const projectionNotFound = (id: string) => () =>
+  errorResponse(404, `There is no projection ${isUuid(id) ? id : "(malformed)"}; it may have been deleted.`, "PROJECTION_NOT_FOUND");
+
+type Checked = { ok: true; actor: Actor; address: string } | { ok: false; response: Response };
+
+/** Who asks, and whether they may do `permission` in every workspace of the projection's set. */
+async function authorizeProjection(database: Database, request: Pick<Request, "headers">, permission: Permission, id: string): Promise<Checked> {
+  const auth = await authorize(database, request, permission);
+  if (!auth.ok) return auth;
+  const workspaces = async () => (isUuid(id) ? workspacesOfProjection(database.prisma, id.toLowerCase()) : []);
+  const refused = await refuseOutsideWorkspaces(auth.actor, permission, workspaces, projectionNotFound(id));
+  return refused ? { ok: false, response: refused } : auth;
 }
 
-/** The models a projection can be made of (those with stored embeddings). */
-export async function serveProjectableModels(database: Database): Promise<Response> {
-  return Response.json({ models: await listProjectableModels(database.prisma) }, { headers: NO_STORE });
+export async function serveProjectionList(database: Database, request: Pick<Request, "headers">): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const workspaceIds = workspaceFilter(auth.actor);
+  return Response.json({ projections: await listProjections(database.prisma, workspaceIds ? { workspaceIds } : {}) }, { headers: NO_STORE });
 }
+
+/** The models a projection can be made of (those with stored embeddings), counting only what the asker may read. */
+export async function serveProjectableModels(database: Database, request: Pick<Request, "headers">): Promise<Response> {
+  const auth = await authorize(database, request, "read");
+  if (!auth.ok) return auth.response;
+  const workspaceIds = workspaceFilter(auth.actor);
+  return Response.json({ models: await listProjectableModels(database.prisma, workspaceIds ? { workspaceIds } : {}) }, { headers: NO_STORE });
+}
+
+const selectionNotFound = () =>
+  errorResponse(404, "The set names corpora, cohorts or recordings that do not exist (or that you cannot see).", "PROJECTION_SELECTION_NOT_FOUND");
 
 /** Stores the definition and queues its job; 202 with the projection and the job. */
-export async function serveCreateProjection(dependencies: ProjectionApiDependencies, body: unknown): Promise<Response> {
+export async function serveCreateProjection(dependencies: ProjectionApiDependencies, request: Pick<Request, "headers">, body: unknown): Promise<Response> {
+  const auth = await authorize(dependencies.database, request, "analyse");
+  if (!auth.ok) return auth.response;
   const parsed = createProjectionSchema.safeParse(body);
   if (!parsed.success) return invalid(parsed.error, "projection request");
   const definition = parsed.data;
+  const refused = await refuseSelectionOutside(dependencies.database, auth.actor, "analyse", definition.selection, selectionNotFound);
+  if (refused) return refused;
   try {
     await findProjectionModel(dependencies.database.prisma, definition.modelId);
     const id = await createProjectionRecord(dependencies.database.prisma, definition, definition.name || describeProjection(definition));
-    const job = await dependencies.queue.enqueue(PROJECT_JOB_KIND, { projectionId: id }, { maxAttempts: 2 });
+    const job = await dependencies.queue.enqueue(PROJECT_JOB_KIND, { projectionId: id }, { maxAttempts: 2, createdById: auth.actor.userId });
     await attachProjectionJob(dependencies.database.prisma, id, job.id);
     return Response.json({ projection: await readProjectionSummary(dependencies.database.prisma, id), job: toJobView(job) }, { status: 202, headers: NO_STORE });
   } catch (error) {
@@ -86,7 +119,9 @@ export async function serveCreateProjection(dependencies: ProjectionApiDependenc
   }
 }
 
-export async function serveProjection(database: Database, id: string): Promise<Response> {
+export async function serveProjection(database: Database, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(database, request, "read", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   try {
@@ -96,18 +131,31 @@ export async function serveProjection(database: Database, id: string): Promise<R
   }
 }
 
-export async function serveDeleteProjection(database: Database, id: string): Promise<Response> {
+export async function serveDeleteProjection(database: Database, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(database, request, "analyse", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   try {
-    await deleteProjection(database.prisma, id);
+    const workspaceIds = await workspacesOfProjection(database.prisma, id);
+    await deleteProjection(database.prisma, id, {
+      ...auditActorOf(auth.actor),
+      action: "projection.delete",
+      targetType: "projection",
+      targetId: id.toLowerCase(),
+      workspaceId: auditWorkspaceOf(workspaceIds),
+      address: auth.address,
+      details: { workspaceIds },
+    });
     return new Response(null, { status: 204 });
   } catch (error) {
     return knownError(error);
   }
 }
 
-export async function serveProjectionPoints(database: Database, id: string): Promise<Response> {
+export async function serveProjectionPoints(database: Database, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(database, request, "read", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   try {
@@ -120,7 +168,9 @@ export async function serveProjectionPoints(database: Database, id: string): Pro
 }
 
 /** Queues placing the set's new members into the finished projection. */
-export async function servePlaceNewPoints(dependencies: ProjectionApiDependencies, id: string): Promise<Response> {
+export async function servePlaceNewPoints(dependencies: ProjectionApiDependencies, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(dependencies.database, request, "analyse", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   try {
@@ -128,7 +178,7 @@ export async function servePlaceNewPoints(dependencies: ProjectionApiDependencie
     if (summary.status !== "succeeded") {
       return errorResponse(409, "The projection has no layout yet: new points can be placed once it has finished.", "PROJECTION_NOT_FINISHED");
     }
-    const job = await dependencies.queue.enqueue(PLACE_JOB_KIND, { projectionId: id }, { maxAttempts: 2 });
+    const job = await dependencies.queue.enqueue(PLACE_JOB_KIND, { projectionId: id }, { maxAttempts: 2, createdById: auth.actor.userId });
     return Response.json({ job: toJobView(job) }, { status: 202, headers: NO_STORE });
   } catch (error) {
     return knownError(error);
@@ -140,7 +190,9 @@ export async function servePlaceNewPoints(dependencies: ProjectionApiDependencie
  * embedding yet, so they are not silently left out: afterwards they can be
  * placed into the projection or a new one made.
  */
-export async function serveAnalyseMissing(dependencies: ProjectionApiDependencies, id: string): Promise<Response> {
+export async function serveAnalyseMissing(dependencies: ProjectionApiDependencies, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(dependencies.database, request, "analyse", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   try {
@@ -152,7 +204,7 @@ export async function serveAnalyseMissing(dependencies: ProjectionApiDependencie
     const recordingIds = [...new Set(inputs.missing.map((point) => point.recordingId))];
     if (recordingIds.length === 0) return Response.json({ missing: 0, job: null }, { headers: NO_STORE });
     const job = await enqueueAnalysis(
-      dependencies.queue,
+      queueActingFor(dependencies.queue, auth.actor.userId),
       { modelId: model.modelKey, modelVersion: model.version, selection: { recordingIds }, includeRegions: level === "region" },
       dependencies.modelsDir,
     );
@@ -162,37 +214,23 @@ export async function serveAnalyseMissing(dependencies: ProjectionApiDependencie
   }
 }
 
-const bulkLabelSchema = z
-  .object({
-    targets: z
-      .array(z.object({ recordingId: z.uuid({ error: "recordingId must be a UUID" }), regionId: z.uuid({ error: "regionId must be a UUID" }).nullable() }).strict())
-      .min(1, { error: "select at least one point to label" })
-      .max(50_000, { error: "at most 50,000 points can be labelled at once" }),
-    emotion: z.enum(CANONICAL_LABELS, { error: `emotion must be one of ${CANONICAL_LABELS.join(", ")}` }).nullable(),
-  })
-  .strict();
-
-/** Labels a selection's recordings or regions in one transaction, each with its own history entry. */
-export async function serveBulkLabel(database: Database, body: unknown): Promise<Response> {
-  const parsed = bulkLabelSchema.safeParse(body);
-  if (!parsed.success) return invalid(parsed.error, "bulk label request");
-  try {
-    const author = await ensureLocalResearcher(database.prisma);
-    const result = await applyBulkLabel(database.prisma, { targets: parsed.data.targets, emotion: parsed.data.emotion, authorId: author.id });
-    return Response.json(result, { headers: NO_STORE });
-  } catch (error) {
-    return knownError(error);
-  }
-}
-
-export async function serveClusterings(database: Database, id: string): Promise<Response> {
+export async function serveClusterings(database: Database, request: Pick<Request, "headers">, id: string): Promise<Response> {
+  const auth = await authorizeProjection(database, request, "read", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   return Response.json({ clusterings: await listClusterings(database.prisma, id) }, { headers: NO_STORE });
 }
 
 /** Queues clustering the projection's full embeddings. Body: { algorithm: "hdbscan", minClusterSize, minSamples? } or { algorithm: "kmeans", k, seed }. */
-export async function serveCreateClustering(dependencies: ProjectionApiDependencies, id: string, body: unknown): Promise<Response> {
+export async function serveCreateClustering(
+  dependencies: ProjectionApiDependencies,
+  request: Pick<Request, "headers">,
+  id: string,
+  body: unknown,
+): Promise<Response> {
+  const auth = await authorizeProjection(dependencies.database, request, "analyse", id);
+  if (!auth.ok) return auth.response;
   const bad = checkId(id);
   if (bad) return bad;
   const parsed = createClusteringSchema.safeParse(body);
@@ -200,7 +238,7 @@ export async function serveCreateClustering(dependencies: ProjectionApiDependenc
   try {
     const { algorithm, ...parameters } = parsed.data;
     const clusteringId = await createClusteringRecord(dependencies.database.prisma, id, algorithm, parameters);
-    const job = await dependencies.queue.enqueue(CLUSTER_JOB_KIND, { clusteringId }, { maxAttempts: 2 });
+    const job = await dependencies.queue.enqueue(CLUSTER_JOB_KIND, { clusteringId }, { maxAttempts: 2, createdById: auth.actor.userId });
     await attachClusteringJob(dependencies.database.prisma, clusteringId, job.id);
     return Response.json({ clusteringId, job: toJobView(job) }, { status: 202, headers: NO_STORE });
   } catch (error) {

@@ -1,9 +1,8 @@
 import path from "node:path";
 import { readServerEnvironment } from "@/lib/config/env";
-import { AnalysisRequestError, enqueueAnalysis } from "@/lib/inference/start-analysis";
-import { ModelNotFoundError } from "@/lib/inference/analysis-job";
+import { serveAnalysisRequest } from "@/lib/corpus/serve-analysis-request";
+import { getServerDatabase } from "@/lib/db/server-database";
 import { getServerJobQueue } from "@/lib/jobs/server-job-queue";
-import { toJobView } from "@/lib/jobs/job-view";
 import { readJsonBody } from "../request-guard";
 
 export const dynamic = "force-dynamic";
@@ -12,15 +11,6 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  const { body } = read;
-  try {
-    const modelsDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), readServerEnvironment().MODELS_DIR);
-    const job = await enqueueAnalysis(await getServerJobQueue(), body as never, modelsDir);
-    return Response.json(toJobView(job), { status: 202 });
-  } catch (error) {
-    if (error instanceof AnalysisRequestError || error instanceof ModelNotFoundError) {
-      return Response.json({ error: error.message, code: error.code }, { status: 400 });
-    }
-    throw error;
-  }
+  const modelsDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), readServerEnvironment().MODELS_DIR);
+  return serveAnalysisRequest({ database: await getServerDatabase(), queue: await getServerJobQueue(), modelsDir }, request, read.body);
 }

@@ -14,5 +14,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const query = parseSearchParams(explorerQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveExplorer(await getServerDatabase(), query.value);
+  return serveExplorer(await getServerDatabase(), request, query.value);
 }

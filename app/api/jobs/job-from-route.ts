@@ -1,18 +1,11 @@
 import "server-only";
-import { JobNotFoundError } from "@/lib/jobs/job-errors";
-import type { JobRecord } from "@/lib/jobs/job-types";
+import { getServerDatabase } from "@/lib/db/server-database";
+import type { JobRouteDependencies } from "@/lib/jobs/serve-jobs";
 import { getServerJobQueue } from "@/lib/jobs/server-job-queue";
 
 export type JobRouteContext = { params: Promise<{ id: string }> };
 
-/** The job a /api/jobs/[id] route names, or the 404 response to send instead. */
-export async function jobFromRoute(context: JobRouteContext): Promise<JobRecord | Response> {
-  const { id } = await context.params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: "Not a job id." }, { status: 404 });
-  try {
-    return await (await getServerJobQueue()).get(id);
-  } catch (error) {
-    if (error instanceof JobNotFoundError) return Response.json({ error: error.message }, { status: 404 });
-    throw error;
-  }
+/** The server's database and queue, and the job id the route names. */
+export async function jobRoute(context: JobRouteContext): Promise<{ dependencies: JobRouteDependencies; id: string }> {
+  return { dependencies: { database: await getServerDatabase(), queue: await getServerJobQueue() }, id: (await context.params).id };
 }

@@ -19,5 +19,5 @@ const querySchema = z.object({
 export async function GET(request: Request): Promise<Response> {
   const query = parseSearchParams(querySchema, new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveProblems(await getServerDatabase(), query.value.limit);
+  return serveProblems(await getServerDatabase(), request, query.value.limit);
 }

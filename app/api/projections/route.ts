@@ -6,13 +6,13 @@ import { projectionApiDependencies } from "./projection-api-dependencies";
 export const dynamic = "force-dynamic";
 
 /** Every projection, newest first, with its status. */
-export async function GET(): Promise<Response> {
-  return serveProjectionList(await getServerDatabase());
+export async function GET(request: Request): Promise<Response> {
+  return serveProjectionList(await getServerDatabase(), request);
 }
 
 /** Creates a projection and queues its UMAP job. Body: { name?, level, modelId, selection, parameters }. */
 export async function POST(request: Request): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return serveCreateProjection(await projectionApiDependencies(), read.body);
+  return serveCreateProjection(await projectionApiDependencies(), request, read.body);
 }

@@ -1,5 +1,6 @@
 import { serverCorpusSettings } from "@/lib/corpus/server-corpus-settings";
-import { createUpload } from "@/lib/corpus/upload-receive";
+import { serveUploadStart } from "@/lib/corpus/serve-uploads";
+import { getServerDatabase } from "@/lib/db/server-database";
 import { refuseCrossSiteWrite, requireJson } from "../request-guard";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSiteWrite(request) ?? requireJson(request);
   if (refused) return refused;
-  const settings = serverCorpusSettings();
-  const { uploadId } = await createUpload(settings.dataDir);
-  return Response.json({ uploadId, maxBytes: settings.uploadMaxBytes }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return serveUploadStart(await getServerDatabase(), request, serverCorpusSettings());
 }

@@ -7,9 +7,9 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** The cohort and its patients (code, recording and session counts). */
-export async function GET(_request: Request, context: Context): Promise<Response> {
+export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  return serveCohortDetail(await getServerDatabase(), id);
+  return serveCohortDetail(await getServerDatabase(), request, id);
 }
 
 /** Adds patients. Body: { patientIds?, recordingIds? } (recordings bring their patients). */
@@ -17,7 +17,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
   const { id } = await context.params;
-  return serveCohortAddPatients(await getServerDatabase(), id, read.body);
+  return serveCohortAddPatients(await getServerDatabase(), request, id, read.body);
 }
 
 /** Deletes the cohort; its patients and recordings stay. */
@@ -25,5 +25,5 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   const refused = refuseCrossSiteWrite(request);
   if (refused) return refused;
   const { id } = await context.params;
-  return serveCohortDelete(await getServerDatabase(), id);
+  return serveCohortDelete(await getServerDatabase(), request, id);
 }

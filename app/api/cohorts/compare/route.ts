@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return serveCohortComparison({ database: await getServerDatabase(), store: serverCorpusSettings().store, body: read.body });
+  return serveCohortComparison({ database: await getServerDatabase(), store: serverCorpusSettings().store, request, body: read.body });
 }

@@ -1,10 +1,9 @@
-import { toJobView } from "@/lib/jobs/job-view";
-import { jobFromRoute, type JobRouteContext } from "../job-from-route";
+import { serveJob } from "@/lib/jobs/serve-jobs";
+import { jobRoute, type JobRouteContext } from "../job-from-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: JobRouteContext): Promise<Response> {
-  const job = await jobFromRoute(context);
-  if (job instanceof Response) return job;
-  return Response.json(toJobView(job), { headers: { "Cache-Control": "no-store" } });
+export async function GET(request: Request, context: JobRouteContext): Promise<Response> {
+  const { dependencies, id } = await jobRoute(context);
+  return serveJob(dependencies, request, id);
 }

@@ -1,5 +1,5 @@
 import { getServerDatabase } from "@/lib/db/server-database";
-import { serveBulkLabel } from "@/lib/projection/serve-projections";
+import { serveBulkLabel } from "@/lib/labels/serve-bulk-label";
 import { readJsonBody } from "../../request-guard";
 
 export const dynamic = "force-dynamic";
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return serveBulkLabel(await getServerDatabase(), read.body);
+  return serveBulkLabel(await getServerDatabase(), request, read.body);
 }

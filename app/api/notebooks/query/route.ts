@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return serveNotebookQuery(await getServerDatabase(), read.body);
+  return serveNotebookQuery(await getServerDatabase(), request, read.body);
 }

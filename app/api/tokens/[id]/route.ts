@@ -9,5 +9,5 @@ export async function DELETE(request: Request, context: { params: Promise<{ id: 
   const refused = refuseCrossSiteWrite(request);
   if (refused) return refused;
   const { id } = await context.params;
-  return serveApiTokenRevoke(await getServerDatabase(), id);
+  return serveApiTokenRevoke(await getServerDatabase(), request, id);
 }

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function PUT(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return serveNotebookCellsSave(await getServerDatabase(), (await context.params).id, read.body);
+  return serveNotebookCellsSave(await getServerDatabase(), request, (await context.params).id, read.body);
 }

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const refused = refuseCrossSiteWrite(request);
   if (refused) return refused;
-  return serveNotebookDuplicate(await getServerDatabase(), (await context.params).id);
+  return serveNotebookDuplicate(await getServerDatabase(), request, (await context.params).id);
 }

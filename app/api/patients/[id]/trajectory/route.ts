@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** The patient's sessions in order with emotion mixes and embedding distances; `modelId` picks the model (default: most analyses). */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  return servePatientTrajectory({ database: await getServerDatabase(), store: serverCorpusSettings().store, patientId: id, params: new URL(request.url).searchParams });
+  return servePatientTrajectory({ database: await getServerDatabase(), store: serverCorpusSettings().store, request, patientId: id, params: new URL(request.url).searchParams });
 }

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
-  return servePlaceNewPoints(await projectionApiDependencies(), (await context.params).id);
+  return servePlaceNewPoints(await projectionApiDependencies(), request, (await context.params).id);
 }

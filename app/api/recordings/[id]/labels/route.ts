@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** The recording's labelling state: regions, labels, notes, review, status, version and undo/redo titles. */
-export async function GET(_request: Request, context: Context): Promise<Response> {
+export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  return serveLabelState(await getServerDatabase(), id);
+  return serveLabelState(await getServerDatabase(), request, id);
 }
 
 /** Applies one edit. Body: { expectedVersion, edit }. 409 with the current state when the version is stale. */
@@ -18,5 +18,5 @@ export async function POST(request: Request, context: Context): Promise<Response
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
   const { id } = await context.params;
-  return serveLabelEdit({ database: await getServerDatabase(), store: serverCorpusSettings().store, recordingId: id, body: read.body });
+  return serveLabelEdit({ database: await getServerDatabase(), store: serverCorpusSettings().store, request, recordingId: id, body: read.body });
 }

@@ -15,5 +15,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const query = parseSearchParams(spectrogramQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveRecordingMedia(id, (media, settings) => serveSpectrogram({ store: settings.store, media, query: query.value }));
+  return serveRecordingMedia(request, id, (media, settings) => serveSpectrogram({ store: settings.store, media, query: query.value }));
 }

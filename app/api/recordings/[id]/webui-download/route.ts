@@ -11,7 +11,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const query = parseSearchParams(webUiDownloadQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveRecordingMedia(id, async (media, settings) =>
+  return serveRecordingMedia(request, id, async (media, settings) =>
     serveWebUiDownload({ database: await getServerDatabase(), store: settings.store, media, query: query.value }),
   );
 }

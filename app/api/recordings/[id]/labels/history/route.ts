@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** The recording's edit history, newest first; `region` narrows it to one region. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  return serveLabelHistory(await getServerDatabase(), id, new URL(request.url).searchParams);
+  return serveLabelHistory(await getServerDatabase(), request, id, new URL(request.url).searchParams);
 }

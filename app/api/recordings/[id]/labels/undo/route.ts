@@ -9,5 +9,5 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const read = await readJsonBody(request);
   if (read instanceof Response) return read;
   const { id } = await context.params;
-  return serveUndoRedo({ database: await getServerDatabase(), recordingId: id, body: read.body, direction: "undo" });
+  return serveUndoRedo({ database: await getServerDatabase(), request, recordingId: id, body: read.body, direction: "undo" });
 }

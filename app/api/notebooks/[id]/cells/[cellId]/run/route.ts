@@ -9,5 +9,5 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const refused = refuseCrossSiteWrite(request);
   if (refused) return refused;
   const { id, cellId } = await context.params;
-  return serveNotebookCellRun(await getServerDatabase(), id, cellId);
+  return serveNotebookCellRun(await getServerDatabase(), request, id, cellId);
 }

@@ -1,0 +1,47 @@
+import { authorize } from "../auth/authorize";
+import { seesEverything } from "../auth/workspace-checks";
+import type { Database } from "../db/database";
+import { DEFAULT_WORKSPACE_ID, workspaceOfCorpusNamed } from "../db/workspace-scope-more.repository";
+import { actorCan, refusalMessage } from "../domain/access/workspace-access";
+import { errorResponse } from "../http/error-response";
+import type { JobQueue } from "../jobs/job-queue";
+import { toJobView } from "../jobs/job-view";
+import { queueActingFor } from "../jobs/queue-acting-for";
+import { ImportPathError } from "./import-path-error";
+import { importJobPayloadSchema, type ImportJobRequest } from "./import-job-payload";
+import { enqueueImport, ImportRequestError } from "./start-import";
+
+/**
+ * POST /api/imports (`npm run import` while a server runs): queues an import
+ * into a corpus, once the asker may manage the corpus's workspace. A corpus
+ * the import creates joins the Default workspace (the request cannot name
+ * another yet), so creating one takes managing that workspace.
+ */
+export async function serveImportRequest(
+  dependencies: { database: Database; queue: JobQueue; importRoots: readonly string[] },
+  request: Pick<Request, "headers">,
+  body: unknown,
+): Promise<Response> {
+  const auth = await authorize(dependencies.database, request, "manageWorkspace");
+  if (!auth.ok) return auth.response;
+  const parsed = importJobPayloadSchema.safeParse(body);
+  // A malformed request is left to enqueueImport, which names every problem.
+  if (parsed.success && !seesEverything(auth.actor)) {
+    const { corpusName } = parsed.data;
+    const workspaceId = (await workspaceOfCorpusNamed(dependencies.database.prisma, corpusName)) ?? DEFAULT_WORKSPACE_ID;
+    if (!actorCan(auth.actor, "manageWorkspace", workspaceId)) {
+      return errorResponse(403, `Cannot import into corpus "${corpusName}": ${refusalMessage(auth.actor, "manageWorkspace", workspaceId)}`, "FORBIDDEN");
+    }
+  }
+  try {
+    // An account's job is listed as theirs; single-user mode's jobs stay without a creator, as before.
+    const queue = auth.actor.kind === "account" ? queueActingFor(dependencies.queue, auth.actor.userId) : dependencies.queue;
+    const job = await enqueueImport(queue, body as ImportJobRequest, dependencies.importRoots);
+    return Response.json(toJobView(job), { status: 202 });
+  } catch (error) {
+    if (error instanceof ImportRequestError || error instanceof ImportPathError) {
+      return Response.json({ error: error.message, code: error.code }, { status: 400 });
+    }
+    throw error;
+  }
+}
