@@ -27,6 +27,7 @@ const GLOBAL_SOURCES: Record<string, Prisma.Sql> = {
   // Every label change bumps its recording's version, undo and redo included.
   labels: Prisma.sql`SELECT (SELECT count(*)::int FROM "Label" WHERE "supersededById" IS NULL) AS n,
       (SELECT count(*) FROM "Label") || '/' || (SELECT coalesce(sum(version), 0) FROM "Recording") || '/' || (SELECT count(*) FROM "Recording") AS token`,
+  annotations: Prisma.sql`SELECT count(*)::int AS n, count(*) || '@' || coalesce(max("updatedAt")::text, '') AS token FROM "Annotation"`,
   analyses: Prisma.sql`SELECT count(*)::int AS n, count(*) || '@' || coalesce(max("createdAt")::text, '') AS token FROM "Analysis"`,
   cohorts: Prisma.sql`SELECT (SELECT count(*)::int FROM "Cohort") AS n,
       (SELECT count(*) || '@' || coalesce(max("createdAt")::text, '') FROM "Cohort") || '/' || (SELECT count(*) || '@' || coalesce(max("createdAt")::text, '') FROM "CohortMembership") AS token`,

@@ -261,3 +261,27 @@ describe(`exports on ${testDatabaseMode()}`, () => {
   }, 60_000);
 
 });
+
+describe(`the datasheet's annotator agreement on ${testDatabaseMode()}`, () => {
+  it("states agreement among the annotators of the exported recordings, numbered, not named", async () => {
+    const [ana, ben] = await Promise.all(
+      ["agreement-ana", "agreement-ben"].map((username) => database.prisma.user.create({ data: { username, displayName: username }, select: { id: true } })),
+    );
+    // 4 shared recordings, 3 the same: po = 3/4; ana: sad 2, happy 2; ben: sad 3, happy 1; pe = 0.5; kappa = 0.5.
+    const labels: [string, string][] = [["sad", "sad"], ["sad", "sad"], ["happy", "happy"], ["happy", "sad"]];
+    for (const [index, [a, b]] of labels.entries()) {
+      await database.prisma.annotation.createMany({
+        data: [
+          { recordingId: recordings[index]!.id, annotatorId: ana!.id, emotion: a },
+          { recordingId: recordings[index]!.id, annotatorId: ben!.id, emotion: b },
+        ],
+      });
+    }
+    const folder = path.join(dataDir, "cli-out", "agreement");
+    await runExport({ database, store, dataDir }, definition(), { folder });
+    const readme = readFileSync(path.join(folder, "README.md"), "utf8");
+    expect(readme).toContain("- Agreement between 2 annotators on 4 items annotated by two or more: Krippendorff's alpha (nominal)");
+    expect(readme).toContain("  - A1 and A2: 4 shared items, 75 % identical, Cohen's kappa 0.5");
+    expect(readme).not.toContain("agreement-ana");
+  }, 120_000);
+});

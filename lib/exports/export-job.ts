@@ -6,7 +6,9 @@ import type { AudioStore } from "../corpus/audio-store";
 import type { Database } from "../db/database";
 import { failExport, finishExport, markExportRunning, readExportRecord, readExportSources, regionRangeKey } from "../db/export.repository";
 import { findProjectionModel } from "../db/projection.repository";
-import { annotatorAgreement } from "../domain/export/annotator-agreement";
+import { agreementSummary } from "../domain/agreement/agreement-summary";
+import { CANONICAL_LABELS } from "../domain/emotion-labels";
+import { datasheetAgreement } from "../domain/export/datasheet-agreement";
 import { chatInstructionFor, definitionHashInput, definitionUsesModel, type ExportDefinition, exportDefinitionSchema } from "../domain/export/export-definition";
 import { exportDatasheet } from "../domain/export/export-datasheet";
 import { EXPORT_SPLITS, type ExportItem, type ExportSplit } from "../domain/export/export-item";
@@ -22,6 +24,7 @@ import { createHashedFileWriter, writeHashedFile, type WrittenFile } from "./has
 import { candidatesOf, itemOf, type SkipReason, splitGroupOf } from "./plan-export-items";
 import { type ClipSource, EXPORT_SAMPLE_RATE, openClipSource } from "./write-clip";
 import { writeZipArchive } from "./write-zip-archive";
+import { agreementItemsOfRecordings } from "../db/annotation.repository";
 
 /**
  * The `export` job: a definition in, an immutable snapshot out. Two passes
@@ -191,8 +194,7 @@ export async function runExport(dependencies: ExportJobDependencies, definition:
         models: model ? [{ name: model.name, version: model.version, fileHash: model.fileHash, modelKey: model.modelKey }] : [],
         report,
         annotators: annotators.size,
-        // One current label per item: there is nothing to compare annotators on.
-        agreement: annotatorAgreement([]),
+        agreement: datasheetAgreement(agreementSummary(await agreementItemsOfRecordings(database.prisma, [...new Set(reportItems.map((item) => item.recordingId))]), CANONICAL_LABELS)),
         files: dataFiles.map(({ path: filePath, bytes: size, sha256 }) => ({ path: filePath, bytes: size, sha256 })),
       }),
     );

@@ -17,6 +17,7 @@ const VIEW_SOURCES: Record<string, readonly string[]> = {
   recordings: ["recordings", "corpora", "patients", "sessions", "labels", "analyses"],
   labels: ["labels"],
   label_history: ["labels"],
+  annotations: ["annotations"],
   analyses: ["analyses"],
   projections: ["projections"],
   projection_points: ["projections"],

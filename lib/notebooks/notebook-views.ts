@@ -160,6 +160,21 @@ export const NOTEBOOK_VIEWS: readonly NotebookView[] = [
     ],
   },
   {
+    name: "notebook.annotations",
+    description:
+      "Each annotator's own label of a recording or region, kept apart from the final label in labels (which a reviewer sets). Agreement between annotators is measured on these.",
+    columns: [
+      column("annotation_id", UUID, "The annotation."),
+      column("recording_id", UUID, "Its recording."),
+      column("region_id", UUID, "Its region; null for the whole recording."),
+      column("annotator_username", TEXT, "Who gave it."),
+      column("emotion", TEXT, "The annotator's label."),
+      column("assigned", BOOL, "The recording was assigned to this annotator."),
+      column("created_at", TIME, "When it was first given."),
+      column("updated_at", TIME, "When it last changed."),
+    ],
+  },
+  {
     name: "notebook.label_history",
     description:
       "The edit history of each recording's labels, regions and notes, one row per edit, as undo and redo walk it.",

@@ -32,7 +32,17 @@ const input: DatasheetInput = {
   models: [{ name: "emotion2vec+ base", version: "1.0", fileHash: "ab".repeat(32), modelKey: "emotion2vec_plus_base" }],
   report,
   annotators: 2,
-  agreement: { pairs: 12, percentAgreement: 75, cohensKappa: 0.5 },
+  agreement: {
+    annotators: 3,
+    items: 12,
+    alpha: 0.4123,
+    fleiss: 0.4,
+    fleissExcluded: 2,
+    pairs: [
+      { a: "A1", b: "A2", n: 10, kappa: 0.5, observed: 0.75 },
+      { a: "A1", b: "A3", n: 1, kappa: null, observed: 1 },
+    ],
+  },
   files: [
     { path: "audio/train/x.wav", bytes: 44, sha256: "cd".repeat(32) },
     { path: "audiofolder/train/metadata.csv", bytes: 100, sha256: "ef".repeat(32) },
@@ -111,8 +121,10 @@ describe("exportDatasheet", () => {
       "",
       "## Annotators",
       "",
-      "- Human annotators: 2",
-      "- Agreement between annotators on 12 doubly labelled items: 75 % identical labels, Cohen's kappa 0.5",
+      "- People whose labels the items carry: 2",
+      "- Agreement between 3 annotators on 12 items annotated by two or more: Krippendorff's alpha (nominal) 0.412, Fleiss' kappa 0.4 (2 items with another number of annotations left out)",
+      "  - A1 and A2: 10 shared items, 75 % identical, Cohen's kappa 0.5",
+      "  - A1 and A3: 1 shared item, 100 % identical, Cohen's kappa not defined",
       "",
       "## Formats",
       "",
@@ -167,7 +179,7 @@ describe("exportDatasheet", () => {
     expect(text).toContain("**Label policy.** Human labels only; items without one are left out.");
     expect(text).toContain("**Label mapping.** The nine emotion2vec+ labels as they are.");
     expect(text).toContain("## Models\n\nNone: no label or output in this export comes from a model.");
-    expect(text).toContain("- Agreement between annotators: not available");
+    expect(text).toContain("- Agreement between annotators: not available (no recording was annotated by two or more annotators)");
     expect(text).toContain("WARNING: 1 patient appears in more than one split; do not use these splits for evaluation.");
     expect(text).toContain("## Licence\n\nCC BY-NC 4.0 for research use.");
     expect(text).toContain("- 1 recording named one by one");

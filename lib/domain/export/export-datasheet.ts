@@ -1,5 +1,5 @@
 import { CANONICAL_LABELS } from "../emotion-labels";
-import type { AnnotatorAgreement } from "./annotator-agreement";
+import type { DatasheetAgreement } from "./datasheet-agreement";
 import { chatInstructionFor, type ExportDefinition } from "./export-definition";
 import { EXPORT_FORMAT_GUIDE } from "./export-format-guide";
 import { EXPORT_SPLITS } from "./export-item";
@@ -15,7 +15,8 @@ export interface DatasheetInput {
   readonly report: SplitReport;
   /** People whose labels the exported items carry. */
   readonly annotators: number;
-  readonly agreement: AnnotatorAgreement | null;
+  /** Between the annotators of the exported recordings (their own labels, apart from the final one); null when none overlap. */
+  readonly agreement: DatasheetAgreement | null;
   /** Every other file of the export (the README cannot list its own hash). */
   readonly files: readonly { readonly path: string; readonly bytes: number; readonly sha256: string }[];
 }
@@ -148,14 +149,19 @@ function models({ models: list }: DatasheetInput): string {
 }
 
 function annotators({ annotators: people, agreement }: DatasheetInput): string {
-  const lines = [`- Human annotators: ${people}`];
+  const lines = [`- People whose labels the items carry: ${people}`];
   if (agreement === null) {
-    lines.push("- Agreement between annotators: not available");
+    lines.push("- Agreement between annotators: not available (no recording was annotated by two or more annotators)");
   } else {
-    const kappa = agreement.cohensKappa === null ? "not defined (both gave every item the same label)" : formatNumber(agreement.cohensKappa, 3);
+    const value = (coefficient: number | null) => (coefficient === null ? "not defined" : formatNumber(coefficient, 3));
     lines.push(
-      `- Agreement between annotators on ${count(agreement.pairs, "doubly labelled item")}: ${formatNumber(agreement.percentAgreement, 1)} % identical labels, Cohen's kappa ${kappa}`,
+      `- Agreement between ${agreement.annotators} annotators on ${count(agreement.items, "item")} annotated by two or more: ` +
+        `Krippendorff's alpha (nominal) ${value(agreement.alpha)}, Fleiss' kappa ${value(agreement.fleiss)}` +
+        (agreement.fleissExcluded > 0 ? ` (${count(agreement.fleissExcluded, "item")} with another number of annotations left out)` : ""),
     );
+    for (const pair of agreement.pairs) {
+      lines.push(`  - ${pair.a} and ${pair.b}: ${count(pair.n, "shared item")}, ${pair.observed === null ? "–" : formatNumber(pair.observed * 100, 1)} % identical, Cohen's kappa ${value(pair.kappa)}`);
+    }
   }
   return `## Annotators\n\n${lines.join("\n")}`;
 }

@@ -1,0 +1,110 @@
+import type { AgreementItem } from "../domain/agreement/agreement-item";
+import type { PlannedAssignment } from "../domain/annotation/assignment-plan";
+import { Prisma, type PrismaClient } from "./generated/client";
+
+/**
+ * Annotators' own labels (apart from the final label) and their assignments.
+ * regionKey is "" for the whole recording, else the region's id.
+ */
+
+export interface AnnotationView {
+  id: string;
+  recordingId: string;
+  regionId: string | null;
+  annotatorId: string;
+  annotator: string;
+  emotion: string;
+  updatedAt: string;
+}
+
+const regionKeyOf = (regionId: string | null) => regionId ?? "";
+
+export async function setAnnotation(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  annotation: { recordingId: string; regionId: string | null; annotatorId: string; emotion: string },
+): Promise<string> {
+  const key = { recordingId: annotation.recordingId, regionKey: regionKeyOf(annotation.regionId), annotatorId: annotation.annotatorId };
+  const row = await prisma.annotation.upsert({
+    where: { recordingId_regionKey_annotatorId: key },
+    create: { ...key, emotion: annotation.emotion },
+    update: { emotion: annotation.emotion },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** A recording's annotations; `onlyAnnotatorId` keeps one annotator's (blinded annotators see only their own). */
+export async function listAnnotations(prisma: PrismaClient, recordingId: string, onlyAnnotatorId?: string): Promise<AnnotationView[]> {
+  const rows = await prisma.annotation.findMany({
+    where: { recordingId, ...(onlyAnnotatorId ? { annotatorId: onlyAnnotatorId } : {}) },
+    orderBy: [{ regionKey: "asc" }, { annotator: { username: "asc" } }],
+    select: { id: true, recordingId: true, regionKey: true, annotatorId: true, emotion: true, updatedAt: true, annotator: { select: { username: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    recordingId: row.recordingId,
+    regionId: row.regionKey === "" ? null : row.regionKey,
+    annotatorId: row.annotatorId,
+    annotator: row.annotator.username,
+    emotion: row.emotion,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+export async function findAnnotation(prisma: PrismaClient, id: string): Promise<AnnotationView | null> {
+  const row = await prisma.annotation.findUnique({
+    where: { id },
+    select: { id: true, recordingId: true, regionKey: true, annotatorId: true, emotion: true, updatedAt: true, annotator: { select: { username: true } } },
+  });
+  if (!row) return null;
+  return { id: row.id, recordingId: row.recordingId, regionId: row.regionKey === "" ? null : row.regionKey, annotatorId: row.annotatorId, annotator: row.annotator.username, emotion: row.emotion, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Adds the plan's assignments (existing ones stay); the number added. */
+export async function addAssignments(prisma: PrismaClient, plan: readonly PlannedAssignment[]): Promise<number> {
+  if (plan.length === 0) return 0;
+  const { count } = await prisma.annotationAssignment.createMany({ data: plan.map((entry) => ({ ...entry })), skipDuplicates: true });
+  return count;
+}
+
+export async function assignedRecordingIds(prisma: PrismaClient, annotatorId: string): Promise<string[]> {
+  const rows = await prisma.annotationAssignment.findMany({ where: { annotatorId }, select: { recordingId: true }, orderBy: { createdAt: "asc" } });
+  return rows.map((row) => row.recordingId);
+}
+
+/**
+ * The annotations of a corpus (optionally only the recordings of a cohort's
+ * patients) as agreement items: one item per recording or region, with each
+ * annotator's label.
+ */
+export async function agreementItems(prisma: PrismaClient, scope: { corpusId: string; cohortId?: string }): Promise<AgreementItem[]> {
+  const cohort = scope.cohortId
+    ? Prisma.sql`AND r."patientId" IN (SELECT m."patientId" FROM "CohortMembership" m WHERE m."cohortId" = ${scope.cohortId}::uuid)`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ item: string; annotatorId: string; emotion: string }[]>`
+    SELECT a."recordingId"::text || ':' || a."regionKey" AS item, a."annotatorId"::text AS "annotatorId", a.emotion
+    FROM "Annotation" a JOIN "Recording" r ON r.id = a."recordingId"
+    WHERE r."corpusId" = ${scope.corpusId}::uuid ${cohort}
+    ORDER BY 1, 2`;
+  return itemsOf(rows);
+}
+
+/** The annotations of the given recordings as agreement items (exports: agreement among the annotators of what they hold). */
+export async function agreementItemsOfRecordings(prisma: PrismaClient, recordingIds: readonly string[]): Promise<AgreementItem[]> {
+  if (recordingIds.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ item: string; annotatorId: string; emotion: string }[]>`
+    SELECT a."recordingId"::text || ':' || a."regionKey" AS item, a."annotatorId"::text AS "annotatorId", a.emotion
+    FROM "Annotation" a WHERE a."recordingId" = ANY(${[...recordingIds]}::uuid[])
+    ORDER BY 1, 2`;
+  return itemsOf(rows);
+}
+
+function itemsOf(rows: readonly { item: string; annotatorId: string; emotion: string }[]): AgreementItem[] {
+  const items = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const ratings = items.get(row.item) ?? new Map<string, string>();
+    ratings.set(row.annotatorId, row.emotion);
+    items.set(row.item, ratings);
+  }
+  return [...items].map(([itemId, ratings]) => ({ itemId, ratings }));
+}
