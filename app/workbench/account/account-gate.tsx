@@ -22,6 +22,7 @@ async function readMe(): Promise<Me> {
 export function AccountGate() {
   const me = useQuery({ queryKey: ["auth", "me"], queryFn: readMe, staleTime: 60_000 });
   const accounts = me.data?.accounts === true;
+
   useEffect(() => {
     if (accounts && me.data?.user === null) window.location.assign("/login");
   }, [accounts, me.data]);

@@ -2,6 +2,7 @@
 
 import { CohortComparisonEditor } from "../cohorts/cohort-comparison-editor";
 import { PatientTrajectoryEditor } from "../cohorts/patient-trajectory-editor";
+import { AgreementEditor } from "../agreement/agreement-editor";
 import { NotebookEditor } from "../notebooks/notebook-editor";
 import { ProjectionEditor } from "../projections/projection-editor";
 import type { EditorDocument } from "./editor-groups";
@@ -17,5 +18,7 @@ export function DocumentEditorSlot({ document, isActive }: { document: EditorDoc
       return <PatientTrajectoryEditor patientId={document.patientId} />;
     case "notebook":
       return <NotebookEditor notebookId={document.notebookId} isActive={isActive} />;
+    case "agreement":
+      return <AgreementEditor corpusId={document.corpusId} />;
   }
 }

@@ -14,7 +14,8 @@ export type EditorDocument =
   | { readonly kind: "projection"; readonly projectionId: string }
   | { readonly kind: "comparison"; readonly cohortIds: readonly string[] }
   | { readonly kind: "trajectory"; readonly patientId: string }
-  | { readonly kind: "notebook"; readonly notebookId: string };
+  | { readonly kind: "notebook"; readonly notebookId: string }
+  | { readonly kind: "agreement"; readonly corpusId: string | null };
 
 /** A tab's key: the recording's id for a recording, "<kind>:<ids>" for a document, so one document has one tab. */
 export function documentKey(document: EditorDocument): string {
@@ -27,6 +28,8 @@ export function documentKey(document: EditorDocument): string {
       return `trajectory:${document.patientId}`;
     case "notebook":
       return `notebook:${document.notebookId}`;
+    case "agreement":
+      return "agreement";
   }
 }
 

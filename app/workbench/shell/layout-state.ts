@@ -44,6 +44,7 @@ const documentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("comparison"), cohortIds: z.array(z.string().min(1).max(100)).min(2).max(50) }),
   z.object({ kind: z.literal("trajectory"), patientId: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("notebook"), notebookId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal("agreement"), corpusId: z.string().min(1).max(100).nullable() }),
 ]);
 
 // Layouts saved before documents existed name a tab's recording as recordingId.

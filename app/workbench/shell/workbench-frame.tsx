@@ -6,6 +6,7 @@ import { useCommands, useContextKey, useKeybindingLabel, useRegisterCommands } f
 import { ExportWorkbench } from "../exports/export-workbench";
 import { ImportDialog } from "../import/import-dialog";
 import { AccountGate } from "../account/account-gate";
+import { AgreementWorkbench } from "../agreement/agreement-workbench";
 import { NotebookWorkbench } from "../notebooks/notebook-workbench";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
@@ -193,6 +194,7 @@ export function WorkbenchFrame() {
       <ProjectionWorkbench />
       <NotebookWorkbench />
       <AccountGate />
+      <AgreementWorkbench />
       <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
