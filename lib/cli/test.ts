@@ -3,10 +3,11 @@
 // tests against the production build in Chromium. Every step runs even if an
 // earlier one failed; the last line is the count CI reads.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { childEnvironment, readTestEnvironment } from "../config/env";
 import { redactUrl } from "../db/datasource";
+import { patientCodesOfManifest, scanLog } from "../testing/log-scan";
 import { ensurePrismaClient, ensureProductionBuild } from "./prepare-build";
 
 const projectRoot = process.cwd();
@@ -61,6 +62,31 @@ async function vitestStep(name: string, project: string, env: NodeJS.ProcessEnv)
   return { name, ok: code === 0 && counts !== undefined, counts };
 }
 
+/**
+ * Every server the end-to-end tests started wrote DATA_DIR/logs/server.log
+ * under test-results; none may hold a patient code of the corpora they
+ * served (the demo's manifest) or a credential. Leaks are reported by file,
+ * line and kind, never by the leaked text.
+ */
+function scanServerLogs(): StepOutcome {
+  const logs = existsSync(resultsDir)
+    ? readdirSync(resultsDir)
+        .map((entry) => path.join(resultsDir, entry, "logs", "server.log"))
+        .filter((file) => existsSync(file))
+    : [];
+  if (logs.length === 0) return { name: "log scan", ok: false, note: "no server log was written (did the end-to-end tests start their servers?)" };
+  const patientCodes = patientCodesOfManifest(readFileSync(path.join(projectRoot, "datasets", "demo", "manifest.csv"), "utf8"));
+  let leaking = 0;
+  for (const file of logs) {
+    const leaks = scanLog(readFileSync(file, "utf8"), { patientCodes, secrets: [] });
+    if (leaks.length === 0) continue;
+    leaking++;
+    for (const leak of leaks.slice(0, 20)) console.log(`${path.relative(projectRoot, file)}:${leak.line}: ${leak.kind}`);
+  }
+  console.log(`${logs.length} server logs scanned, ${leaking} with leaks.`);
+  return { name: "log scan", ok: leaking === 0, counts: { passed: logs.length - leaking, failed: leaking, skipped: 0 } };
+}
+
 async function main(): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   await ensurePrismaClient(projectRoot);
@@ -107,6 +133,9 @@ async function main(): Promise<number> {
   } else {
     outcomes.push({ name: "e2e", ok: false, note: "production build failed" });
   }
+
+  section("Logs of the servers the tests started: no patient codes, no secrets");
+  outcomes.push(scanServerLogs());
 
   section("Summary");
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
