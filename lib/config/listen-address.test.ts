@@ -18,6 +18,7 @@ describe("where the server may listen", () => {
     const problem = listenAddressProblem("0.0.0.0", false);
     expect(problem).toContain("HOST=0.0.0.0 would let other machines reach the workbench, and accounts are not enabled");
     expect(problem).toContain("SSH tunnel");
+    expect(problem).toContain("ACCOUNTS=on");
     expect(listenAddressProblem("127.0.0.1", false)).toBeNull();
     expect(listenAddressProblem("0.0.0.0", true)).toBeNull();
   });

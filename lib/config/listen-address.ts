@@ -20,7 +20,7 @@ export function listenAddressProblem(host: string, accountsEnabled: boolean): st
   if (isLoopbackHost(host) || accountsEnabled) return null;
   return (
     `HOST=${host} would let other machines reach the workbench, and accounts are not enabled, so every visitor would act as the local researcher ` +
-    "and see all recordings. Keep HOST on loopback (127.0.0.1, the default) and reach the workbench from elsewhere through an SSH tunnel " +
-    "(ssh -L 3000:127.0.0.1:3000 <server>)."
+    "and see all recordings. Turn accounts on (ACCOUNTS=on, after npm run user -- create --admin <name>), or keep HOST on loopback " +
+    "(127.0.0.1, the default) and reach the workbench from elsewhere through an SSH tunnel (ssh -L 3000:127.0.0.1:3000 <server>)."
   );
 }
