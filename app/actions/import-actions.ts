@@ -1,12 +1,14 @@
 "use server";
 
-import { AppError } from "@/lib/domain/app-error";
+import { authorize } from "@/lib/auth/authorize";
 import { importJobPayloadSchema, type ImportJobRequest } from "@/lib/corpus/import-job-payload";
 import { serverCorpusSettings } from "@/lib/corpus/server-corpus-settings";
-import { enqueueImport } from "@/lib/corpus/start-import";
+import { serveImportRequest } from "@/lib/corpus/serve-imports";
+import { getServerDatabase } from "@/lib/db/server-database";
 import { sanitiseUploadPath } from "@/lib/corpus/upload-path";
 import { uploadExists } from "@/lib/corpus/upload-receive";
 import { getServerJobQueue } from "@/lib/jobs/server-job-queue";
+import { actionRequest, actionResult } from "./action-request";
 
 /** Expected failures come back as values, for the dialog to show; only bugs throw. */
 export type StartImportResult = { ok: true; jobId: string } | { ok: false; error: string };
@@ -17,6 +19,9 @@ export type StartImportResult = { ok: true; jobId: string } | { ok: false; error
  * endpoint whatever the form that calls it.
  */
 export async function startImport(request: ImportJobRequest): Promise<StartImportResult> {
+  // Before anything is looked at: the upload checks below must not answer someone who may not import.
+  const refused = await authorize(await getServerDatabase(), await actionRequest(), "manageWorkspace");
+  if (!refused.ok) return { ok: false, error: ((await refused.response.json()) as { error: string }).error };
   const parsed = importJobPayloadSchema.safeParse(request);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`);
@@ -35,11 +40,11 @@ export async function startImport(request: ImportJobRequest): Promise<StartImpor
       payload.manifestPath = manifestPath;
     }
   }
-  try {
-    const job = await enqueueImport(await getServerJobQueue(), payload, settings.importRoots);
-    return { ok: true, jobId: job.id };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const response = await serveImportRequest(
+    { database: await getServerDatabase(), queue: await getServerJobQueue(), importRoots: settings.importRoots },
+    await actionRequest(),
+    payload,
+  );
+  const result = await actionResult<{ id: string }>(response, (job) => ({ jobId: job.id }));
+  return result.ok ? { ok: true, jobId: String(result.jobId) } : result;
 }

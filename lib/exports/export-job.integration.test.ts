@@ -278,7 +278,7 @@ describe(`the datasheet's annotator agreement on ${testDatabaseMode()}`, () => {
       });
     }
     const folder = path.join(dataDir, "cli-out", "agreement");
-    await runExport({ database, store, dataDir }, definition(), { folder });
+    await runExport({ database, store, dataDir }, definition(), { folder, archivePath: path.join(dataDir, "cli-out", "agreement.zip") });
     const readme = readFileSync(path.join(folder, "README.md"), "utf8");
     expect(readme).toContain("- Agreement between 2 annotators on 4 items annotated by two or more: Krippendorff's alpha (nominal)");
     expect(readme).toContain("  - A1 and A2: 4 shared items, 75 % identical, Cohen's kappa 0.5");
