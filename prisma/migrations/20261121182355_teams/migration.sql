@@ -2,7 +2,7 @@
 CREATE TYPE "WorkspaceRole" AS ENUM ('admin', 'reviewer', 'annotator', 'viewer');
 
 -- AlterTable
-ALTER TABLE "Corpus" ADD COLUMN     "workspaceId" UUID NOT NULL DEFAULT '00000000-0000-4000-8000-000000000001';
+ALTER TABLE "Corpus" ADD COLUMN     "workspaceId" UUID NOT NULL DEFAULT '00000000-0000-4000-8000-000000000001'::uuid;
 
 -- CreateTable
 CREATE TABLE "Session" (
