@@ -5,6 +5,7 @@ import { readServerEnvironment } from "../config/env";
 import { listenAddressProblem } from "../config/listen-address";
 import { CLIENT_ADDRESS_HEADER } from "../auth/authorize";
 import { countPasswordAccounts } from "../db/account.repository";
+import { teeOutputToLogFile } from "./server-log-file";
 import { AppError } from "../domain/app-error";
 import { describeDatasource } from "../db/datasource";
 import { openServerDatabase } from "../db/open-server-database";
@@ -22,6 +23,7 @@ import { removeServerAddress, writeServerAddress } from "./server-address";
 export async function serveWorkbench(options: { dev: boolean; projectRoot: string }): Promise<void> {
   const startedAt = performance.now();
   const environment = readServerEnvironment();
+  teeOutputToLogFile(resolveDataDir(environment, options.projectRoot));
   // Before anything opens: a server that must not run should not touch the data.
   const exposed = listenAddressProblem(environment.HOST, environment.ACCOUNTS === "on");
   if (exposed) throw new ListenError(exposed);
