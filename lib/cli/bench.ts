@@ -18,6 +18,7 @@ import { runJobQueueBenchmark } from "../jobs/job-queue.bench";
 import { runExportBenchmark } from "../exports/export.bench";
 import { runClusteringBenchmark } from "../projection/clustering/clustering.bench";
 import { runScatterBenchmark } from "../../e2e/bench/scatter-bench";
+import { runTeamBenchmark } from "../annotations/team.bench";
 
 type Benchmark = () => Promise<Record<string, unknown>>;
 
@@ -36,6 +37,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   clustering: runClusteringBenchmark,
   export: runExportBenchmark,
   scatter: runScatterBenchmark,
+  // Needs PostgreSQL (TEST_DATABASE_URL): 20 annotators saving through the production server with accounts on.
+  team: () => runTeamBenchmark(),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

@@ -111,6 +111,11 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariableDoc[] = [
     meaning:
       "Tests and benchmarks only: `1` serves `/bench/scatter`, a page that draws synthetic points (no recordings or patients) for the scatter's end-to-end test and frame-rate benchmark. Unset: that page answers 404.",
   },
+  {
+    name: "BENCH_TEAM_SECONDS",
+    default: "`60`",
+    meaning: "Benchmarks only: how long the `team` benchmark's 20 annotators label, in seconds (at most 3600). Shorter for a smoke run; the 150 ms p95 target is judged on 60 s.",
+  },
 ];
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -174,6 +179,13 @@ const testEnvironmentSchema = z.object({
 
 export type TestEnvironment = z.infer<typeof testEnvironmentSchema>;
 
+// Apart from the test variables, so a bad value stops only the benchmark that reads it.
+const benchEnvironmentSchema = z.object({
+  BENCH_TEAM_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(3600).default(60)),
+});
+
+export type BenchEnvironment = z.infer<typeof benchEnvironmentSchema>;
+
 /** Thrown when an environment variable has a value the server cannot use. */
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";
@@ -223,6 +235,10 @@ export function importRootsFrom(environment: Pick<ServerEnvironment, "IMPORT_ROO
 
 export function readTestEnvironment(): TestEnvironment {
   return parseWith(testEnvironmentSchema, process.env);
+}
+
+export function readBenchEnvironment(): BenchEnvironment {
+  return parseWith(benchEnvironmentSchema, process.env);
 }
 
 /** Where the user typed the command: npm runs scripts from the project folder but records the original one. */
