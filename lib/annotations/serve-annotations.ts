@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
-import { addAssignments, agreementItems, assignedRecordingIds, findAnnotation, listAnnotations, setAnnotation } from "../db/annotation.repository";
+import { auditActorOf } from "../auth/workspace-checks";
+import { addAssignments, agreementItems, assignedRecordingIds, findAnnotation, listAnnotations, saveAnnotationWithAudit } from "../db/annotation.repository";
 import { recordAuditEvent } from "../db/audit.repository";
 import type { Database } from "../db/database";
 import { applyBulkLabel } from "../db/label.repository";
@@ -41,21 +42,20 @@ export async function serveAnnotationSet(database: Database, request: Request, b
   const authorized = await authorize(database, request, "annotate", { workspaceId, notFound: recordingNotFound(recordingId) });
   if (!authorized.ok) return authorized.response;
   if (!(await regionBelongs(database, recordingId, regionId))) return errorResponse(404, `Region ${regionId} is not a region of recording ${recordingId}.`, "NOT_FOUND");
-  const id = await database.prisma.$transaction(async (tx) => {
-    const annotationId = await setAnnotation(tx, { recordingId, regionId, annotatorId: authorized.actor.userId, emotion: parsed.data.emotion });
-    await recordAuditEvent(tx, {
-      actorId: authorized.actor.userId,
-      actorName: authorized.actor.username,
+  const annotation = await saveAnnotationWithAudit(
+    database.prisma,
+    { recordingId, regionId, annotatorId: authorized.actor.userId, emotion: parsed.data.emotion },
+    {
+      ...auditActorOf(authorized.actor),
       action: "annotation.set",
       targetType: "recording",
       targetId: recordingId,
       workspaceId,
       address: authorized.address,
       details: { emotion: parsed.data.emotion, region: regionId },
-    });
-    return annotationId;
-  });
-  return json({ annotation: await findAnnotation(database.prisma, id) }, 201);
+    },
+  );
+  return json({ annotation }, 201);
 }
 
 /** Blinded workspaces show an annotator only their own annotations; reviewers and admins see everyone's side by side. */
@@ -109,8 +109,7 @@ export async function serveReview(database: Database, request: Request, body: un
     authorId: authorized.actor.userId,
     audit: [
       {
-        actorId: authorized.actor.userId,
-      actorName: authorized.actor.username,
+        ...auditActorOf(authorized.actor),
       action: acceptAnnotationId ? "review.accept" : "review.set",
       targetType: "recording",
       targetId: recordingId,
@@ -162,8 +161,7 @@ export async function serveAssignmentCreate(database: Database, request: Request
     });
     const added = await addAssignments(database.prisma, plan);
     await recordAuditEvent(database.prisma, {
-      actorId: authorized.actor.userId,
-      actorName: authorized.actor.username,
+      ...auditActorOf(authorized.actor),
       action: "assignment.create",
       targetType: "corpus",
       targetId: corpusId,
