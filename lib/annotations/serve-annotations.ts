@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
 import { auditActorOf } from "../auth/workspace-checks";
-import { addAssignments, agreementItems, assignedRecordingIds, findAnnotation, listAnnotations, saveAnnotationWithAudit } from "../db/annotation.repository";
+import {
+  accountsWithRoleIn,
+  addAssignments,
+  agreementItems,
+  assignedRecordingIds,
+  findAnnotation,
+  isWorkspaceBlinded,
+  listAnnotations,
+  recordingIdsOfCorpus,
+  regionBelongsTo,
+  saveAnnotationWithAudit,
+  usernamesOf,
+} from "../db/annotation.repository";
 import { recordAuditEvent } from "../db/audit.repository";
 import type { Database } from "../db/database";
 import { applyBulkLabel } from "../db/label.repository";
@@ -27,11 +39,6 @@ const uuid = z.string().refine(isUuid, { error: "must be a UUID" }).transform((v
 const emotion = z.enum(CANONICAL_LABELS, { error: `must be one of ${CANONICAL_LABELS.join(", ")}` });
 const recordingNotFound = (id: string) => `Recording ${id} does not exist.`;
 
-async function regionBelongs(database: Database, recordingId: string, regionId: string | null): Promise<boolean> {
-  if (regionId === null) return true;
-  return (await database.prisma.region.count({ where: { id: regionId, recordingId } })) === 1;
-}
-
 const annotationSchema = z.object({ recordingId: uuid, regionId: uuid.nullable().default(null), emotion }, { error: "must be an object { recordingId, regionId, emotion }" });
 
 export async function serveAnnotationSet(database: Database, request: Request, body: unknown): Promise<Response> {
@@ -41,7 +48,7 @@ export async function serveAnnotationSet(database: Database, request: Request, b
   const workspaceId = await workspaceOfRecording(database.prisma, recordingId);
   const authorized = await authorize(database, request, "annotate", { workspaceId, notFound: recordingNotFound(recordingId) });
   if (!authorized.ok) return authorized.response;
-  if (!(await regionBelongs(database, recordingId, regionId))) return errorResponse(404, `Region ${regionId} is not a region of recording ${recordingId}.`, "NOT_FOUND");
+  if (!(await regionBelongsTo(database.prisma, recordingId, regionId))) return errorResponse(404, `Region ${regionId} is not a region of recording ${recordingId}.`, "NOT_FOUND");
   const annotation = await saveAnnotationWithAudit(
     database.prisma,
     { recordingId, regionId, annotatorId: authorized.actor.userId, emotion: parsed.data.emotion },
@@ -61,8 +68,7 @@ export async function serveAnnotationSet(database: Database, request: Request, b
 /** Blinded workspaces show an annotator only their own annotations; reviewers and admins see everyone's side by side. */
 async function seesOthers(database: Database, actor: Actor, workspaceId: string): Promise<boolean> {
   if (actorCan(actor, "review", workspaceId)) return true;
-  const workspace = await database.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { blindAnnotators: true } });
-  return !workspace?.blindAnnotators;
+  return !(await isWorkspaceBlinded(database.prisma, workspaceId));
 }
 
 export async function serveAnnotationList(database: Database, request: Request): Promise<Response> {
@@ -102,7 +108,7 @@ export async function serveReview(database: Database, request: Request, body: un
   } else {
     final = parsed.data.emotion!;
   }
-  if (!(await regionBelongs(database, recordingId, regionId))) return errorResponse(404, `Region ${regionId} is not a region of recording ${recordingId}.`, "NOT_FOUND");
+  if (!(await regionBelongsTo(database.prisma, recordingId, regionId))) return errorResponse(404, `Region ${regionId} is not a region of recording ${recordingId}.`, "NOT_FOUND");
   await applyBulkLabel(database.prisma, {
     targets: [{ recordingId, regionId }],
     emotion: final,
@@ -140,20 +146,17 @@ export async function serveAssignmentCreate(database: Database, request: Request
   const workspaceId = await workspaceOfCorpus(database.prisma, corpusId);
   const authorized = await authorize(database, request, "manageWorkspace", { workspaceId, notFound: `Corpus ${corpusId} does not exist.` });
   if (!authorized.ok) return authorized.response;
-  const users = await database.prisma.user.findMany({
-    where: { username: { in: parsed.data.annotators } },
-    select: { id: true, username: true, memberships: { where: { workspaceId: workspaceId! }, select: { role: true } } },
-  });
+  const users = await accountsWithRoleIn(database.prisma, parsed.data.annotators, workspaceId!);
   const unknown = parsed.data.annotators.filter((name) => !users.some((user) => user.username === name));
   if (unknown.length > 0) return errorResponse(400, `Invalid assignment. No account ${unknown.map((name) => `"${name}"`).join(", ")}.`, "ASSIGNMENT_INVALID");
-  const notAnnotators = users.filter((user) => !user.memberships.some((membership) => roleAllows(membership.role, "annotate")));
+  const notAnnotators = users.filter((user) => user.role === null || !roleAllows(user.role, "annotate"));
   if (notAnnotators.length > 0) {
     return errorResponse(400, `Invalid assignment. ${notAnnotators.map((user) => user.username).join(", ")} may not annotate in this workspace; give them a role first.`, "ASSIGNMENT_INVALID");
   }
-  const recordings = await database.prisma.recording.findMany({ where: { corpusId }, select: { id: true }, orderBy: { id: "asc" } });
+  const recordingIds = await recordingIdsOfCorpus(database.prisma, corpusId);
   try {
     const plan = planAssignments({
-      recordingIds: recordings.map((recording) => recording.id),
+      recordingIds,
       annotatorIds: users.map((user) => user.id),
       overlapShare: parsed.data.overlapShare,
       ...(parsed.data.overlapAnnotators ? { overlapAnnotators: parsed.data.overlapAnnotators } : {}),
@@ -167,7 +170,7 @@ export async function serveAssignmentCreate(database: Database, request: Request
       targetId: corpusId,
       workspaceId,
       address: authorized.address,
-      details: { annotators: users.length, recordings: recordings.length, assignments: added, overlapShare: parsed.data.overlapShare },
+      details: { annotators: users.length, recordings: recordingIds.length, assignments: added, overlapShare: parsed.data.overlapShare },
     });
     return json({ planned: plan.length, added }, 201);
   } catch (error) {
@@ -194,9 +197,7 @@ export async function serveAgreement(database: Database, request: Request): Prom
   if (!authorized.ok) return authorized.response;
   const items = await agreementItems(database.prisma, { corpusId: corpusId.toLowerCase(), ...(cohortId ? { cohortId: cohortId.toLowerCase() } : {}) });
   const summary = agreementSummary(items, CANONICAL_LABELS);
-  const names = new Map(
-    (await database.prisma.user.findMany({ where: { id: { in: summary.raters as string[] } }, select: { id: true, username: true } })).map((user) => [user.id, user.username]),
-  );
+  const names = await usernamesOf(database.prisma, summary.raters);
   const confusion = summary.pairwise.map((pair) => confusionMatrix(items, pair.raterA, pair.raterB, CANONICAL_LABELS));
   return json({ annotators: Object.fromEntries(names), summary, confusion });
 }

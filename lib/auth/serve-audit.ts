@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAuditEvents } from "../db/audit.repository";
+import { auditEventCursor, listAuditEvents } from "../db/audit.repository";
 import type { Database } from "../db/database";
 import { AUDIT_ACTIONS, auditEventsToCsv, type AuditEventRecord } from "../domain/audit-event";
 import { errorResponse } from "../http/error-response";
@@ -38,7 +38,7 @@ export async function serveAuditLog(database: Database, request: Request): Promi
   const query = parsed.data;
   let before: { at: Date; id: string } | undefined;
   if (query.before) {
-    const event = await database.prisma.auditEvent.findUnique({ where: { id: query.before }, select: { at: true, id: true } });
+    const event = await auditEventCursor(database.prisma, query.before);
     if (!event) return errorResponse(404, `Audit event ${query.before} does not exist.`, "NOT_FOUND");
     before = event;
   }

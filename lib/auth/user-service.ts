@@ -5,6 +5,7 @@ import {
   findAccountByUsername,
   findWorkspaceByName,
   listAccounts,
+  revokeSessionsOf,
   setAccountPassword,
   setWorkspaceRole,
 } from "../db/account.repository";
@@ -47,7 +48,7 @@ export async function changePassword(database: Database, username: string, passw
   const found = await account(database, username);
   await setAccountPassword(database.prisma, found.id, await hashPassword(password));
   // A new password ends every session opened with the old one.
-  await database.prisma.session.updateMany({ where: { userId: found.id, revokedAt: null }, data: { revokedAt: now } });
+  await revokeSessionsOf(database.prisma, found.id, now);
   await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "password.change", targetType: "user", targetId: found.id, details: { username } });
 }
 

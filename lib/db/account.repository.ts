@@ -93,6 +93,11 @@ export async function touchSession(prisma: PrismaClient, id: string, lastSeenAt:
   await prisma.session.update({ where: { id }, data: { lastSeenAt, expiresAt } });
 }
 
+/** Ends every open session of the account (a new password, a disabled account). */
+export async function revokeSessionsOf(prisma: PrismaClient, userId: string, now: Date): Promise<void> {
+  await prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+}
+
 export async function revokeSession(prisma: PrismaClient, id: string, now: Date): Promise<void> {
   await prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
 }

@@ -132,3 +132,35 @@ export async function saveAnnotationWithAudit(
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+/** True when the region is one of the recording's (a null region is the whole recording). */
+export async function regionBelongsTo(prisma: PrismaClient, recordingId: string, regionId: string | null): Promise<boolean> {
+  if (regionId === null) return true;
+  return (await prisma.region.count({ where: { id: regionId, recordingId } })) === 1;
+}
+
+export async function isWorkspaceBlinded(prisma: PrismaClient, workspaceId: string): Promise<boolean> {
+  return (await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { blindAnnotators: true } }))?.blindAnnotators ?? false;
+}
+
+/** The named accounts with their role in the workspace (null when they have none there). */
+export async function accountsWithRoleIn(
+  prisma: PrismaClient,
+  usernames: readonly string[],
+  workspaceId: string,
+): Promise<{ id: string; username: string; role: "admin" | "reviewer" | "annotator" | "viewer" | null }[]> {
+  const users = await prisma.user.findMany({
+    where: { username: { in: [...usernames] } },
+    select: { id: true, username: true, memberships: { where: { workspaceId }, select: { role: true } } },
+  });
+  return users.map((user) => ({ id: user.id, username: user.username, role: user.memberships[0]?.role ?? null }));
+}
+
+export async function recordingIdsOfCorpus(prisma: PrismaClient, corpusId: string): Promise<string[]> {
+  return (await prisma.recording.findMany({ where: { corpusId }, select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+}
+
+export async function usernamesOf(prisma: PrismaClient, userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, username: true } });
+  return new Map(users.map((user) => [user.id, user.username]));
+}

@@ -64,3 +64,8 @@ export async function listAuditEvents(prisma: PrismaClient, filter: AuditFilter)
     details: row.details as AuditEventRecord["details"],
   }));
 }
+
+/** The paging cursor of an event: its time and id; null when there is no such event. */
+export async function auditEventCursor(prisma: PrismaClient, id: string): Promise<{ at: Date; id: string } | null> {
+  return prisma.auditEvent.findUnique({ where: { id }, select: { at: true, id: true } });
+}

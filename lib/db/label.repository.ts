@@ -477,3 +477,14 @@ async function readSnapshot(client: Client, recordingId: string, authorId: strin
   if (rows.length === 0) return null;
   return snapshotFromRow(rows[0] as Record<string, unknown>);
 }
+
+/** A recording id matching an imported annotation file, among the readable workspaces' recordings (all when `readable` is undefined). */
+export async function findRecordingForImport(
+  prisma: PrismaClient,
+  match: { id: string } | { nameStem: string },
+  readable: readonly string[] | undefined,
+): Promise<string[]> {
+  const visible = readable ? { corpus: { workspaceId: { in: [...readable] } } } : {};
+  if ("id" in match) return (await prisma.recording.findMany({ where: { id: match.id, ...visible }, select: { id: true }, take: 1 })).map((row) => row.id);
+  return (await prisma.recording.findMany({ where: { originalName: { startsWith: `${match.nameStem}.` }, ...visible }, select: { id: true }, take: 2 })).map((row) => row.id);
+}

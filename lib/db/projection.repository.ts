@@ -603,3 +603,8 @@ export async function readClusteringRecord(prisma: PrismaClient, clusteringId: s
   if (!row) throw new ProjectionNotFoundError(`The clustering ${clusteringId} was deleted before its job ran.`);
   return row;
 }
+
+/** A projection's stored row, or null when it was deleted. */
+export async function readProjectionRow(prisma: PrismaClient, id: string) {
+  return prisma.projection.findUnique({ where: { id } });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../db/database";
-import { applyEditsTogether } from "../db/label.repository";
+import { applyEditsTogether, findRecordingForImport } from "../db/label.repository";
 import { workspacesOfRecordings } from "../db/workspace-scope-more.repository";
 import { authorize } from "../auth/authorize";
 import { auditActorOf, workspaceFilter } from "../auth/workspace-checks";
@@ -85,21 +85,20 @@ export interface LabelImportActor {
 
 async function findRecording(database: Database, fileName: string, explicit: string | undefined, readable: readonly string[] | undefined): Promise<string> {
   // Recordings of workspaces the importer cannot see are not there for them: unknown, never "forbidden".
-  const visible = readable ? { corpus: { workspaceId: { in: [...readable] } } } : {};
   if (explicit) {
-    const found = await database.prisma.recording.findFirst({ where: { id: explicit.toLowerCase(), ...visible }, select: { id: true } });
+    const [found] = await findRecordingForImport(database.prisma, { id: explicit.toLowerCase() }, readable);
     if (!found) throw new LabelImportError("IMPORT_RECORDING_UNKNOWN", `There is no recording ${explicit} for ${fileName}.`);
-    return found.id;
+    return found;
   }
   const stem = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
   // Our exports name annotation files by the recording's id without dashes.
   if (/^[0-9a-f]{32}$/i.test(stem)) {
     const id = `${stem.slice(0, 8)}-${stem.slice(8, 12)}-${stem.slice(12, 16)}-${stem.slice(16, 20)}-${stem.slice(20)}`.toLowerCase();
-    const found = await database.prisma.recording.findFirst({ where: { id, ...visible }, select: { id: true } });
-    if (found) return found.id;
+    const [found] = await findRecordingForImport(database.prisma, { id }, readable);
+    if (found) return found;
   }
-  const byName = await database.prisma.recording.findMany({ where: { originalName: { startsWith: `${stem}.` }, ...visible }, select: { id: true }, take: 2 });
-  if (byName.length === 1) return byName[0]!.id;
+  const byName = await findRecordingForImport(database.prisma, { nameStem: stem }, readable);
+  if (byName.length === 1) return byName[0]!;
   throw new LabelImportError(
     "IMPORT_RECORDING_UNKNOWN",
     byName.length > 1

@@ -7,6 +7,7 @@ import {
   readProjectionInputs,
   readProjectionPointEmbeddings,
   saveProjectionLayout,
+  readProjectionRow,
 } from "../db/projection.repository";
 import { CANONICAL_INDEX, isCanonicalLabel } from "../domain/emotion-labels";
 import type { JobContext, JobHandler } from "../jobs/job-worker";
@@ -38,7 +39,7 @@ export function createPlaceJobHandler(database: Database): JobHandler {
 }
 
 async function loadDefinition(database: Database, projectionId: string) {
-  const row = await database.prisma.projection.findUnique({ where: { id: projectionId } });
+  const row = await readProjectionRow(database.prisma, projectionId);
   if (!row) throw new ProjectionInputError(`The projection ${projectionId} was deleted before its job ran.`);
   return {
     row,

@@ -18,6 +18,7 @@ import {
   readProjectionSummary,
   listProjectableModels,
   listProjections,
+  readProjectionRow,
 } from "../db/projection.repository";
 import { workspacesOfProjection } from "../db/selection-workspaces.repository";
 import type { Actor, Permission } from "../domain/access/workspace-access";
@@ -196,7 +197,7 @@ export async function serveAnalyseMissing(dependencies: ProjectionApiDependencie
   const bad = checkId(id);
   if (bad) return bad;
   try {
-    const row = await dependencies.database.prisma.projection.findUnique({ where: { id }, select: { modelId: true, level: true, selection: true } });
+    const row = await readProjectionRow(dependencies.database.prisma, id);
     if (!row) throw new ProjectionNotFoundError(`There is no projection ${id}; it may have been deleted.`);
     const model = await findProjectionModel(dependencies.database.prisma, row.modelId);
     const level = z.enum(PROJECTION_LEVELS).parse(row.level);
