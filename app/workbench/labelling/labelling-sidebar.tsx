@@ -2,6 +2,7 @@
 
 import type { LabelStatus, LabelView, RecordingLabelState } from "@/lib/domain/label-state";
 import { EMOTION_COLORS } from "../analysis/emotion-colors";
+import { AnnotationsPanel } from "./annotations-panel";
 import { LabelCommandButton } from "./label-command-button";
 import { LabelButtons } from "./label-buttons";
 import { LabelHistoryList } from "./label-history-list";
@@ -101,6 +102,7 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           {labelling.selectedRegion.note}
         </p>
       )}
+      {state && <AnnotationsPanel recordingId={labelling.recordingId} regionId={labelling.selectedRegion?.id ?? null} />}
       <RegionOptions settings={labelling.settings} onChange={labelling.setSettings} />
       {state && <LabelHistoryList recordingId={labelling.recordingId} region={labelling.selectedRegion} />}
       {labelling.noteEditor && <NoteDialog editor={labelling.noteEditor} onSave={labelling.saveNote} onClose={labelling.closeNoteEditor} />}
