@@ -158,7 +158,7 @@ export async function runTeamBenchmark(seconds = readBenchEnvironment().BENCH_TE
 
 async function seedTeam(database: Database) {
   const { prisma } = database;
-  const workspaceId = await addWorkspace(database, WORKSPACE);
+  const { id: workspaceId } = await addWorkspace(database, WORKSPACE);
   const corpus = await prisma.corpus.create({ data: { name: "Team benchmark sessions", workspaceId }, select: { id: true } });
   // Rows only: annotating a whole recording never reads its audio.
   await prisma.recording.createMany({

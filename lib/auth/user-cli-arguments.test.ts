@@ -29,6 +29,15 @@ describe("npm run user arguments", () => {
     expect(parseUserArguments([])).toEqual({ kind: "help" });
     expect(parseUserArguments(["list"])).toEqual({ kind: "list" });
     expect(parseUserArguments(["disable", "ben"])).toEqual({ kind: "disable", username: "ben" });
-    expect(parseUserArguments(["workspace", "Lab", "B"])).toEqual({ kind: "workspace", name: "Lab B" });
+    expect(parseUserArguments(["workspace", "Lab", "B"])).toEqual({ kind: "workspace", name: "Lab B", blind: undefined });
+    expect(parseUserArguments(["workspace", "Lab B", "--blind"])).toEqual({ kind: "workspace", name: "Lab B", blind: true });
+    expect(parseUserArguments(["workspace", "--unblind", "Lab B"])).toEqual({ kind: "workspace", name: "Lab B", blind: false });
+    expect(parseUserArguments(["move", "Clinic", "2024", "--workspace", "Lab B"])).toEqual({ kind: "move", corpus: "Clinic 2024", workspace: "Lab B" });
+  });
+
+  it("refuses contradictory blinding and a move without its workspace", () => {
+    expect(() => parseUserArguments(["workspace", "Lab", "--blind", "--unblind"])).toThrow(/not both/);
+    expect(() => parseUserArguments(["move", "Clinic"])).toThrow(/move needs --workspace/);
+    expect(() => parseUserArguments(["move", "--workspace", "Lab"])).toThrow(/Name the corpus/);
   });
 });

@@ -11,7 +11,11 @@ export const USER_USAGE = `Usage: npm run user -- <command>
   password <username> Sets a new password (asked for, or read from standard input); ends the account's sessions.
   disable <username>  Disables the account and ends its sessions (its labels and history stay).
   list                Lists accounts.
-  workspace <name>    Creates a workspace.
+  workspace <name> [--blind | --unblind]
+                      Creates a workspace, or changes an existing one's blinding. In a blinded workspace
+                      annotators and viewers see neither each other's annotations nor the model's outputs.
+  move <corpus> --workspace <name>
+                      Moves a corpus (its recordings, labels and analyses) to another workspace.
   role <username> --workspace <name> --role admin|reviewer|annotator|viewer
                       Gives the account that role in the workspace ("Default" holds every corpus imported so far).
 
@@ -28,7 +32,9 @@ export type UserCommand =
   | { kind: "password"; username: string }
   | { kind: "disable"; username: string }
   | { kind: "list" }
-  | { kind: "workspace"; name: string }
+  /** `blind`: undefined leaves an existing workspace as it is (and creates an unblinded one). */
+  | { kind: "workspace"; name: string; blind: boolean | undefined }
+  | { kind: "move"; corpus: string; workspace: string }
   | { kind: "role"; username: string; workspace: string; role: WorkspaceRole };
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
@@ -81,9 +87,19 @@ export function parseUserArguments(argv: readonly string[]): UserCommand {
     case "list":
       return { kind: "list" };
     case "workspace": {
-      const name = options(rest, {}).positional.join(" ").trim();
+      const { positional, values } = options(rest, { "--blind": "flag", "--unblind": "flag" });
+      const name = positional.join(" ").trim();
       if (!name) throw new UserCliError(`Name the workspace.\n\n${USER_USAGE}`);
-      return { kind: "workspace", name };
+      if (values.has("--blind") && values.has("--unblind")) throw new UserCliError("Give --blind or --unblind, not both.");
+      return { kind: "workspace", name, blind: values.has("--blind") ? true : values.has("--unblind") ? false : undefined };
+    }
+    case "move": {
+      const { positional, values } = options(rest, { "--workspace": "value" });
+      const corpus = positional.join(" ").trim();
+      const workspace = values.get("--workspace");
+      if (!corpus) throw new UserCliError(`Name the corpus to move.\n\n${USER_USAGE}`);
+      if (typeof workspace !== "string") throw new UserCliError("move needs --workspace <name>.");
+      return { kind: "move", corpus, workspace };
     }
     case "role": {
       const { positional, values } = options(rest, { "--workspace": "value", "--role": "value" });

@@ -5,8 +5,10 @@ import {
   findAccountByUsername,
   findWorkspaceByName,
   listAccounts,
+  moveCorpusToWorkspace,
   revokeSessionsOf,
   setAccountPassword,
+  setWorkspaceBlinding,
   setWorkspaceRole,
 } from "../db/account.repository";
 import { recordAuditEvent } from "../db/audit.repository";
@@ -58,15 +60,31 @@ export async function disableUser(database: Database, username: string, now = ne
   await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "user.disable", targetType: "user", targetId: found.id, details: { username } });
 }
 
-export async function addWorkspace(database: Database, name: string): Promise<string> {
+/** Creates the workspace or, given `blind`, sets an existing one's blinding. Says which it did. */
+export async function addWorkspace(database: Database, name: string, blind?: boolean): Promise<{ id: string; created: boolean }> {
+  const existing = await findWorkspaceByName(database.prisma, name);
+  if (existing) {
+    if (blind === undefined) throw new UserCliError(`A workspace "${name}" exists already; give --blind or --unblind to change its blinding.`);
+    await setWorkspaceBlinding(database.prisma, existing.id, blind);
+    await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "workspace.update", targetType: "workspace", targetId: existing.id, workspaceId: existing.id, details: { blindAnnotators: blind } });
+    return { id: existing.id, created: false };
+  }
   try {
-    const workspace = await createWorkspace(database.prisma, name);
-    await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "workspace.create", targetType: "workspace", targetId: workspace.id, workspaceId: workspace.id });
-    return workspace.id;
+    const workspace = await createWorkspace(database.prisma, name, { blindAnnotators: blind ?? false });
+    await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "workspace.create", targetType: "workspace", targetId: workspace.id, workspaceId: workspace.id, details: { blindAnnotators: blind ?? false } });
+    return { id: workspace.id, created: true };
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserCliError(`A workspace "${name}" exists already.`);
     throw error;
   }
+}
+
+export async function moveCorpus(database: Database, corpusName: string, workspaceName: string): Promise<void> {
+  const workspace = await findWorkspaceByName(database.prisma, workspaceName);
+  if (!workspace) throw new UserCliError(`There is no workspace "${workspaceName}"; create it with: npm run user -- workspace "${workspaceName}"`);
+  const moved = await moveCorpusToWorkspace(database.prisma, corpusName, workspace.id);
+  if (!moved) throw new UserCliError(`There is no corpus "${corpusName}".`);
+  await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "corpus.move", targetType: "corpus", targetId: moved.id, workspaceId: workspace.id, details: { from: moved.fromWorkspaceId } });
 }
 
 export async function setRole(database: Database, username: string, workspaceName: string, role: WorkspaceRole): Promise<void> {

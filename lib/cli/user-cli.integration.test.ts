@@ -86,6 +86,20 @@ describe("npm run user", () => {
     });
   }, 120_000);
 
+  it("blinds a workspace and moves a corpus into it, on record", async () => {
+    expect(user(["workspace", "Lab", "A"]).stderr).toContain('A workspace "Lab A" exists already; give --blind or --unblind');
+    expect(user(["workspace", "Lab", "A", "--blind"]).stdout).toContain('Updated workspace "Lab A" (blinded).');
+    expect(user(["move", "Nowhere", "--workspace", "Lab A"]).stderr).toContain('There is no corpus "Nowhere".');
+    await withDatabase((database) => database.prisma.corpus.create({ data: { name: "Clinic 2024" } }));
+    expect(user(["move", "Clinic 2024", "--workspace", "Lab A"]).stdout).toContain('Moved corpus "Clinic 2024" to workspace "Lab A".');
+    await withDatabase(async (database) => {
+      const corpus = await database.prisma.corpus.findUniqueOrThrow({ where: { name: "Clinic 2024" }, select: { workspace: { select: { name: true, blindAnnotators: true } } } });
+      expect(corpus.workspace).toEqual({ name: "Lab A", blindAnnotators: true });
+      const events = await listAuditEvents(database.prisma, { limit: 2 });
+      expect(events.map((event) => event.action)).toEqual(["corpus.move", "workspace.update"]);
+    });
+  }, 120_000);
+
   it("disables an account, ending its sessions, and lists accounts", async () => {
     await withDatabase(async (database) => {
       const ben = await database.prisma.user.findUniqueOrThrow({ where: { username: "ben" } });

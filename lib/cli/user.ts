@@ -1,50 +1,10 @@
-// `npm run user -- create|password|disable|list|workspace|role`: accounts for ACCOUNTS=on; see USER_USAGE.
-import { createInterface } from "node:readline";
+// `npm run user -- create|password|disable|list|workspace|move|role`: accounts for ACCOUNTS=on; see USER_USAGE.
 import { checkPasswordPolicy } from "../auth/password-hash";
 import { parseUserArguments, USER_USAGE } from "../auth/user-cli-arguments";
-import { addWorkspace, changePassword, createUser, disableUser, listUsers, setRole } from "../auth/user-service";
+import { addWorkspace, changePassword, createUser, disableUser, listUsers, moveCorpus, setRole } from "../auth/user-service";
 import { openServerDatabase } from "../db/open-server-database";
 import { exitWithError } from "./serve-workbench";
-
-/** Asks twice on a terminal without echoing; reads the first line of piped input otherwise (scripts, tests). */
-async function readPassword(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) {
-    const lines = createInterface({ input: process.stdin });
-    for await (const line of lines) {
-      lines.close();
-      return line;
-    }
-    throw new Error("no password on standard input");
-  }
-  const ask = (question: string) =>
-    new Promise<string>((resolve) => {
-      const output = process.stdout;
-      output.write(question);
-      const stdin = process.stdin;
-      stdin.setRawMode(true);
-      stdin.resume();
-      let typed = "";
-      const onData = (chunk: Buffer) => {
-        for (const char of chunk.toString("utf8")) {
-          if (char === "\r" || char === "\n") {
-            stdin.setRawMode(false);
-            stdin.pause();
-            stdin.off("data", onData);
-            output.write("\n");
-            resolve(typed);
-            return;
-          }
-          if (char === "\u0003") process.exit(130);
-          typed = char === "\u007f" ? typed.slice(0, -1) : typed + char;
-        }
-      };
-      stdin.on("data", onData);
-    });
-  const first = await ask(prompt);
-  checkPasswordPolicy(first);
-  if ((await ask("Again: ")) !== first) throw new Error("The two passwords differ; nothing was changed.");
-  return first;
-}
+import { askNewPassword } from "./terminal-input";
 
 try {
   const command = parseUserArguments(process.argv.slice(2));
@@ -52,7 +12,7 @@ try {
     console.log(USER_USAGE);
     process.exit(0);
   }
-  const password = command.kind === "create" || command.kind === "password" ? await readPassword(`Password for ${command.username}: `) : "";
+  const password = command.kind === "create" || command.kind === "password" ? await askNewPassword(`Password for ${command.username}: `) : "";
   if (password) checkPasswordPolicy(password);
   const database = await openServerDatabase();
   try {
@@ -72,9 +32,15 @@ try {
       case "list":
         console.log(await listUsers(database));
         break;
-      case "workspace":
-        await addWorkspace(database, command.name);
-        console.log(`Created workspace "${command.name}".`);
+      case "workspace": {
+        const { created } = await addWorkspace(database, command.name, command.blind);
+        const blinding = command.blind === undefined ? "" : command.blind ? " (blinded)" : " (not blinded)";
+        console.log(`${created ? "Created" : "Updated"} workspace "${command.name}"${blinding}.`);
+        break;
+      }
+      case "move":
+        await moveCorpus(database, command.corpus, command.workspace);
+        console.log(`Moved corpus "${command.corpus}" to workspace "${command.workspace}".`);
         break;
       case "role":
         await setRole(database, command.username, command.workspace, command.role);

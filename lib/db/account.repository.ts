@@ -110,6 +110,21 @@ export async function findWorkspaceByName(prisma: PrismaClient, name: string): P
   return prisma.workspace.findUnique({ where: { name }, select: { id: true, name: true } });
 }
 
-export async function createWorkspace(prisma: PrismaClient, name: string, description = ""): Promise<{ id: string; name: string }> {
-  return prisma.workspace.create({ data: { name, description }, select: { id: true, name: true } });
+export async function createWorkspace(prisma: PrismaClient, name: string, options: { description?: string; blindAnnotators?: boolean } = {}): Promise<{ id: string; name: string }> {
+  return prisma.workspace.create({
+    data: { name, description: options.description ?? "", blindAnnotators: options.blindAnnotators ?? false },
+    select: { id: true, name: true },
+  });
+}
+
+export async function setWorkspaceBlinding(prisma: PrismaClient, workspaceId: string, blindAnnotators: boolean): Promise<void> {
+  await prisma.workspace.update({ where: { id: workspaceId }, data: { blindAnnotators } });
+}
+
+/** Moves a corpus, and so its recordings, patients' data and labels, to another workspace; null when there is no such corpus. */
+export async function moveCorpusToWorkspace(prisma: PrismaClient, corpusName: string, workspaceId: string): Promise<{ id: string; fromWorkspaceId: string } | null> {
+  const corpus = await prisma.corpus.findUnique({ where: { name: corpusName }, select: { id: true, workspaceId: true } });
+  if (!corpus) return null;
+  await prisma.corpus.update({ where: { id: corpus.id }, data: { workspaceId } });
+  return { id: corpus.id, fromWorkspaceId: corpus.workspaceId };
 }

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "role.set",
   "role.remove",
   "workspace.create",
+  "workspace.update",
+  "corpus.move",
   "label.set",
   "label.bulk",
   "label.import",
