@@ -101,9 +101,11 @@ describe(`annotating as a team on ${testDatabaseMode()}`, () => {
       await answer(await serveAnnotationSet(database, as("ann2"), { recordingId: recordingIds[index + 1], emotion: b }), 201);
     }
     const result = await answer<{ summary: { pairwise: { kappa: number; n: number }[]; alpha: { alpha: number } }; confusion: { n: number }[]; annotators: Record<string, string> }>(
-      await serveAgreement(database, as("view", `http://127.0.0.1/api/agreement?corpus=${corpusId}`)),
+      await serveAgreement(database, as("rev", `http://127.0.0.1/api/agreement?corpus=${corpusId}`)),
       200,
     );
+    // The workspace is blinded: a viewer does not see how the annotators labelled.
+    expect((await serveAgreement(database, as("view", `http://127.0.0.1/api/agreement?corpus=${corpusId}`))).status).toBe(403);
     // 5 items (sad/sad, happy, angry, neutral, fearful-vs-sad): po = 4/5; marginals A: sad 1, happy 1, angry 1, neutral 1, fearful 1; B: sad 2, happy 1, angry 1, neutral 1.
     // pe = (1·2 + 1 + 1 + 1 + 0) / 25 = 5/25 = 0.2; kappa = (0.8 − 0.2) / 0.8 = 0.75.
     expect(result.summary.pairwise).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
+import { refuseIfBlinded } from "../auth/blinding";
 import { auditActorOf } from "../auth/workspace-checks";
 import {
   accountsWithRoleIn,
@@ -195,6 +196,9 @@ export async function serveAgreement(database: Database, request: Request): Prom
   const workspaceId = await workspaceOfCorpus(database.prisma, corpusId.toLowerCase());
   const authorized = await authorize(database, request, "read", { workspaceId, notFound: `Corpus ${corpusId} does not exist.` });
   if (!authorized.ok) return authorized.response;
+  // Agreement tables show how the others labelled: not for blinded annotators.
+  const blinded = await refuseIfBlinded(database, authorized.actor, [workspaceId!]);
+  if (blinded) return blinded;
   const items = await agreementItems(database.prisma, { corpusId: corpusId.toLowerCase(), ...(cohortId ? { cohortId: cohortId.toLowerCase() } : {}) });
   const summary = agreementSummary(items, CANONICAL_LABELS);
   const names = await usernamesOf(database.prisma, summary.raters);

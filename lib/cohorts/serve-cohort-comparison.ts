@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AudioStore } from "../corpus/audio-store";
 import { authorize } from "../auth/authorize";
+import { refuseIfBlinded } from "../auth/blinding";
 import type { Database } from "../db/database";
 import { workspacesOfCohorts } from "../db/workspace-scope-more.repository";
 import { actorCan } from "../domain/access/workspace-access";
@@ -56,6 +57,9 @@ export async function serveCohortComparison(options: { database: Database; store
     return workspaceId === undefined || !actorCan(auth.actor, "read", workspaceId);
   });
   if (hidden.length > 0) return errorResponse(404, `There is no cohort with id ${hidden.join(", ")}.`, "COHORT_NOT_FOUND");
+  // A comparison is made of the model's outputs and the final labels.
+  const blinded = await refuseIfBlinded(options.database, auth.actor, [...new Set(request.cohortIds.map((id) => workspaces.get(id)!))]);
+  if (blinded) return blinded;
   return answerCohortErrors(async () => {
     const result = await runCohortComparison(options.database.prisma, options.store, { ...request, ...(metrics ? { metrics: [...new Set(metrics)] } : {}) });
     return json(result satisfies CohortComparisonJson);

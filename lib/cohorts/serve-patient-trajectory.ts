@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AudioStore } from "../corpus/audio-store";
 import { authorize } from "../auth/authorize";
+import { refuseIfBlinded } from "../auth/blinding";
 import { refuseOutsideWorkspaces } from "../auth/workspace-checks";
 import type { Database } from "../db/database";
 import { workspaceOfPatient } from "../db/workspace-scope.repository";
@@ -36,6 +37,9 @@ export async function servePatientTrajectory(options: {
     () => errorResponse(404, `There is no patient with id ${patientId}.`, "PATIENT_NOT_FOUND"),
   );
   if (refused) return refused;
+  // A trajectory is made of the model's outputs and the final labels.
+  const blinded = await refuseIfBlinded(options.database, auth.actor, listOf(await workspaceOfPatient(options.database.prisma, patientId.toLowerCase())));
+  if (blinded) return blinded;
   return answerCohortErrors(async () =>
     json(await readPatientTrajectory(options.database.prisma, options.store, { patientId, ...(query.data.modelId ? { modelId: query.data.modelId } : {}) })),
   );

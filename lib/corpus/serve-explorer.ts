@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
+import { BLINDED_MESSAGE, isBlinded } from "../auth/blinding";
 import type { Database } from "../db/database";
 import { workspaceOfCorpus } from "../db/workspace-scope.repository";
-import { workspaceFilter } from "../auth/workspace-checks";
+import { seesEverything, workspaceFilter } from "../auth/workspace-checks";
 import {
   EXPLORER_FILTERS,
   type ExplorerFilter,
@@ -106,10 +107,23 @@ export async function readExplorer(database: Database, query: ExplorerQuery, wor
   return { ok: true, listing };
 }
 
+function blindExplorerListing(listing: ExplorerListing): ExplorerListing {
+  return {
+    ...listing,
+    children: listing.children.map((node) => (node.kind === "recording" ? { ...node, humanEmotion: null, modelEmotion: null, modelConfidence: null } : node)),
+  };
+}
+
 export async function serveExplorer(database: Database, request: Pick<Request, "headers">, query: ExplorerQuery): Promise<Response> {
   const auth = await authorize(database, request, "read");
   if (!auth.ok) return auth.response;
   const answer = await readExplorer(database, query, workspaceFilter(auth.actor));
   if (!answer.ok) return errorResponse(answer.status, answer.message, "EXPLORER_NODE_NOT_FOUND");
+  // Below a corpus of a blinded workspace an annotator sees recordings and their status, not labels, nor filters by the model.
+  const workspaceId = query.corpus && !seesEverything(auth.actor) ? await workspaceOfCorpus(database.prisma, query.corpus) : null;
+  if (workspaceId !== null && (await isBlinded(database, auth.actor, workspaceId))) {
+    if (query.filter === "disagree" || query.filter === "low-confidence") return errorResponse(403, BLINDED_MESSAGE, "BLINDED");
+    return Response.json(blindExplorerListing(answer.listing), { headers: { "Cache-Control": "no-store" } });
+  }
   return Response.json(answer.listing, { headers: { "Cache-Control": "no-store" } });
 }

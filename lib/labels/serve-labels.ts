@@ -11,10 +11,12 @@ import {
 } from "../db/label.repository";
 import { workspaceOfCorpus, workspaceOfRecording } from "../db/workspace-scope.repository";
 import { authorize } from "../auth/authorize";
+import { isBlinded, refuseIfBlinded } from "../auth/blinding";
 import { checkRecordingAccess, recordingNotFound as notFound } from "../corpus/recording-access";
 import { auditActorOf, seesEverything, workspaceFilter } from "../auth/workspace-checks";
 import { type Actor, actorCan } from "../domain/access/workspace-access";
 import type { AuditEventInput } from "../domain/audit-event";
+import { blindLabelState } from "../domain/blind-label-state";
 import { CANONICAL_LABELS } from "../domain/emotion-labels";
 import type { AttentionTarget, LabelEdit, LabelHistoryEntry, RecordingLabelState } from "../domain/label-state";
 import { errorResponse } from "../http/error-response";
@@ -101,7 +103,9 @@ export async function serveLabelState(database: Database, request: Pick<Request,
   const access = await checkRecordingAccess(database, auth.actor, "read", recordingId);
   if (!access.ok) return access.response;
   const state = await readLabelState(database.prisma, access.recordingId);
-  return state ? json(state) : notFound(recordingId);
+  if (!state) return notFound(recordingId);
+  // A blinded annotator sees the regions to annotate, not the labels others gave them nor the model's.
+  return json(access.workspaceId !== null && (await isBlinded(database, auth.actor, access.workspaceId)) ? blindLabelState(state) : state);
 }
 
 export async function serveLabelEdit(options: { database: Database; store: AudioStore; request: Pick<Request, "headers">; recordingId: string; body: unknown }): Promise<Response> {
@@ -147,6 +151,10 @@ export async function serveLabelHistory(database: Database, request: Pick<Reques
   if (!query.success) return errorResponse(400, `Invalid query parameters. ${problemsOf(query.error)}`, "QUERY_INVALID");
   const access = await checkRecordingAccess(database, auth.actor, "read", recordingId);
   if (!access.ok) return access.response;
+  if (access.workspaceId !== null) {
+    const blinded = await refuseIfBlinded(database, auth.actor, [access.workspaceId]);
+    if (blinded) return blinded;
+  }
   const id = access.recordingId;
   // One cheap read tells an unknown recording (404) from one without edits (an empty list).
   if (!(await readLabelState(database.prisma, id))) return notFound(recordingId);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
-import { auditActorOf, auditWorkspaceOf, refuseOutsideWorkspaces, refuseSelectionOutside, workspaceFilter } from "../auth/workspace-checks";
+import { refuseIfBlinded } from "../auth/blinding";
+import { auditActorOf, auditWorkspaceOf, refuseOutsideWorkspaces, refuseSelectionOutside, seesEverything, workspaceFilter } from "../auth/workspace-checks";
 import type { Database } from "../db/database";
 import { LabelEditError } from "../labels/label-edit-error";
 import {
@@ -79,7 +80,10 @@ async function authorizeProjection(database: Database, request: Pick<Request, "h
   if (!auth.ok) return auth;
   const workspaces = async () => (isUuid(id) ? workspacesOfProjection(database.prisma, id.toLowerCase()) : []);
   const refused = await refuseOutsideWorkspaces(auth.actor, permission, workspaces, projectionNotFound(id));
-  return refused ? { ok: false, response: refused } : auth;
+  if (refused) return { ok: false, response: refused };
+  // Points carry the model's predicted emotions: withheld from blinded annotators.
+  const blinded = seesEverything(auth.actor) ? null : await refuseIfBlinded(database, auth.actor, await workspaces());
+  return blinded ? { ok: false, response: blinded } : auth;
 }
 
 export async function serveProjectionList(database: Database, request: Pick<Request, "headers">): Promise<Response> {

@@ -12,5 +12,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const query = parseSearchParams(curvesQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
-  return serveRecordingMedia(request, id, async (media) => serveCurves({ database: await getServerDatabase(), store: serverCorpusSettings().store, media, query: query.value }));
+  return serveRecordingMedia(request, id, async (media) => serveCurves({ database: await getServerDatabase(), store: serverCorpusSettings().store, media, query: query.value }), { modelOutput: true });
 }

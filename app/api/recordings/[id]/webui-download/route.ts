@@ -13,5 +13,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
   return serveRecordingMedia(request, id, async (media, settings) =>
     serveWebUiDownload({ database: await getServerDatabase(), store: settings.store, media, query: query.value }),
+    { modelOutput: true },
   );
 }
