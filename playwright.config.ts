@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/driver/chromium-launch";
 import { DEMO_SERVER_URL } from "./e2e/driver/demo-server";
 import { E2E_INPUTS_DIR } from "./e2e/driver/e2e-inputs";
+import { TEAM_SERVER_URL } from "./e2e/driver/team-server";
 
 // End-to-end tests drive the production build, served by `npm start` on its
 // own port and data folder, in Debian's Chromium where it is installed
@@ -12,10 +13,12 @@ const PORT = 3210;
 const DEMO_PORT = Number(new URL(DEMO_SERVER_URL).port);
 const dataDir = path.join(import.meta.dirname, "test-results", "e2e-data");
 const demoDataDir = path.join(import.meta.dirname, "test-results", "e2e-demo-data");
+const teamDataDir = path.join(import.meta.dirname, "test-results", "e2e-team-data");
 const isMainProcess = process.env.TEST_WORKER_INDEX === undefined;
 if (isMainProcess) {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(demoDataDir, { recursive: true, force: true });
+  rmSync(teamDataDir, { recursive: true, force: true });
 }
 
 const chromiumPath = chromiumExecutable();
@@ -81,6 +84,26 @@ export default defineConfig({
         DATA_DIR: demoDataDir,
         DATABASE_URL: "",
         DEMO: "1",
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Accounts on (lab-team specs): the test accounts are created before it serves, and the Default
+      // workspace blinds its annotators. It too serves the first server's build.
+      command: "npx tsx e2e/driver/serve-team.ts",
+      url: `${TEAM_SERVER_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: new URL(TEAM_SERVER_URL).port,
+        HOST: "127.0.0.1",
+        ACCOUNTS: "on",
+        DATA_DIR: teamDataDir,
+        DATABASE_URL: "",
+        DEMO: "0",
+        MODELS_DIR: "models/testing",
+        IMPORT_ROOTS: path.join(import.meta.dirname, "datasets"),
       },
       stdout: "pipe",
       stderr: "pipe",

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { TEAM_PASSWORD } from "../../e2e/driver/team-server";
 import { childEnvironment, readTestEnvironment } from "../config/env";
 import { redactUrl } from "../db/datasource";
 import { patientCodesOfManifest, scanLog } from "../testing/log-scan";
@@ -65,7 +66,8 @@ async function vitestStep(name: string, project: string, env: NodeJS.ProcessEnv)
 /**
  * Every server the end-to-end tests started wrote DATA_DIR/logs/server.log
  * under test-results; none may hold a patient code of the corpora they
- * served (the demo's manifest) or a credential. Leaks are reported by file,
+ * served (the demo's manifest) or a credential, the accounts server's
+ * test password among them. Leaks are reported by file,
  * line and kind, never by the leaked text.
  */
 function scanServerLogs(): StepOutcome {
@@ -78,7 +80,7 @@ function scanServerLogs(): StepOutcome {
   const patientCodes = patientCodesOfManifest(readFileSync(path.join(projectRoot, "datasets", "demo", "manifest.csv"), "utf8"));
   let leaking = 0;
   for (const file of logs) {
-    const leaks = scanLog(readFileSync(file, "utf8"), { patientCodes, secrets: [] });
+    const leaks = scanLog(readFileSync(file, "utf8"), { patientCodes, secrets: [TEAM_PASSWORD] });
     if (leaks.length === 0) continue;
     leaking++;
     for (const leak of leaks.slice(0, 20)) console.log(`${path.relative(projectRoot, file)}:${leak.line}: ${leak.kind}`);

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CANONICAL_LABELS } from "@/lib/domain/emotion-labels";
 import { fetchJson } from "../api-fetch";
-import { labelKeys } from "./label-queries";
+import { labelKeys, saveAnnotation } from "./label-queries";
 import styles from "./labelling.module.css";
 
 interface AnnotationRow {
@@ -14,7 +14,7 @@ interface AnnotationRow {
   emotion: string;
 }
 
-const annotationsKey = (recordingId: string) => ["annotations", recordingId] as const;
+const annotationsKey = labelKeys.annotations;
 
 const post = <T,>(url: string, body: unknown) => fetchJson<T>(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
@@ -24,7 +24,7 @@ const post = <T,>(url: string, body: unknown) => fetchJson<T>(url, { method: "PO
  * reviewer, accept one as the final label. In a blinded workspace an
  * annotator sees only their own.
  */
-export function AnnotationsPanel({ recordingId, regionId }: { recordingId: string; regionId: string | null }) {
+export function AnnotationsPanel({ recordingId, regionId, canAccept }: { recordingId: string; regionId: string | null; canAccept: boolean }) {
   const queryClient = useQueryClient();
   const annotations = useQuery({
     queryKey: annotationsKey(recordingId),
@@ -36,7 +36,7 @@ export function AnnotationsPanel({ recordingId, regionId }: { recordingId: strin
     await queryClient.invalidateQueries({ queryKey: labelKeys.state(recordingId) });
     await queryClient.invalidateQueries({ queryKey: labelKeys.histories(recordingId) });
   };
-  const annotate = useMutation({ mutationFn: (emotion: string) => post("/api/annotations", { recordingId, regionId, emotion }), onSuccess: refresh });
+  const annotate = useMutation({ mutationFn: (emotion: string) => saveAnnotation(recordingId, regionId, emotion), onSuccess: refresh });
   const accept = useMutation({ mutationFn: (annotationId: string) => post("/api/annotations/review", { recordingId, regionId, acceptAnnotationId: annotationId }), onSuccess: refresh });
   const rows = annotations.data?.annotations.filter((annotation) => annotation.regionId === regionId) ?? [];
   const problem = annotate.error ?? accept.error ?? annotations.error;
@@ -56,16 +56,18 @@ export function AnnotationsPanel({ recordingId, regionId }: { recordingId: strin
                 <span className={styles.muted}>{row.annotator}: </span>
                 {row.emotion}
               </span>
-              <button
-                type="button"
-                className={styles.smallButton}
-                aria-label={`Accept ${row.annotator}'s label`}
-                title="Make this the final label (reviewers)"
-                disabled={accept.isPending}
-                onClick={() => accept.mutate(row.id)}
-              >
-                Accept
-              </button>
+              {canAccept && (
+                <button
+                  type="button"
+                  className={styles.smallButton}
+                  aria-label={`Accept ${row.annotator}'s label`}
+                  title="Make this the final label (reviewers)"
+                  disabled={accept.isPending}
+                  onClick={() => accept.mutate(row.id)}
+                >
+                  Accept
+                </button>
+              )}
             </li>
           ))}
         </ul>

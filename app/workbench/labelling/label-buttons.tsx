@@ -15,6 +15,8 @@ export function LabelButtons({ labelling }: { labelling: Labelling }) {
   const targetText = target.kind === "region" ? `region ${formatSpan(target.region)}` : "the whole recording";
   const current = target.kind === "region" ? (target.region.label?.emotion ?? null) : (state?.recordingLabel?.emotion ?? null);
   const loaded = state !== undefined;
+  // An annotator's chips give their own annotation; the rest set final labels, which their role does not allow.
+  const final = labelling.mode === "final";
   return (
     <div className={styles.block}>
       <div className={styles.targetLine}>
@@ -34,24 +36,24 @@ export function LabelButtons({ labelling }: { labelling: Labelling }) {
       </div>
       <div className={styles.chips} role="group" aria-label={`Label ${targetText}`}>
         {CANONICAL_LABELS.map((emotion) => (
-          <LabelChip key={emotion} emotion={emotion} targetText={targetText} pressed={current === emotion} disabled={!loaded} />
+          <LabelChip key={emotion} emotion={emotion} targetText={targetText} pressed={current === emotion} disabled={!loaded || labelling.mode === "read-only"} />
         ))}
       </div>
       <div className={styles.actions}>
-        <LabelCommandButton command="label.acceptModel" title={`Accept the model's label for ${targetText}`} className={styles.smallButton} disabled={!loaded} testId="label-accept-model">
+        <LabelCommandButton command="label.acceptModel" title={`Accept the model's label for ${targetText}`} className={styles.smallButton} disabled={!loaded || !final} testId="label-accept-model">
           Accept model
         </LabelCommandButton>
-        <LabelCommandButton command="label.clear" title={`Clear the label of ${targetText}`} className={styles.smallButton} disabled={!loaded || current === null} testId="label-clear">
+        <LabelCommandButton command="label.clear" title={`Clear the label of ${targetText}`} className={styles.smallButton} disabled={!loaded || !final || current === null} testId="label-clear">
           Clear
         </LabelCommandButton>
-        <LabelCommandButton command="label.editNote" title={`Edit the note of ${targetText}`} className={styles.smallButton} disabled={!loaded} testId="label-edit-note">
+        <LabelCommandButton command="label.editNote" title={`Edit the note of ${targetText}`} className={styles.smallButton} disabled={!loaded || !final} testId="label-edit-note">
           Note…
         </LabelCommandButton>
         <LabelCommandButton
           command="label.deleteRegion"
           title={labelling.selectedRegion ? `Delete region ${formatSpan(labelling.selectedRegion)}` : "Delete the selected region"}
           className={styles.smallButton}
-          disabled={!labelling.selectedRegion}
+          disabled={!labelling.selectedRegion || !final}
           testId="label-delete-region"
         >
           Delete region

@@ -6,6 +6,7 @@ import { AnnotationsPanel } from "./annotations-panel";
 import { LabelCommandButton } from "./label-command-button";
 import { LabelButtons } from "./label-buttons";
 import { LabelHistoryList } from "./label-history-list";
+import { labelModeLine } from "./label-mode";
 import styles from "./labelling.module.css";
 import { NoteDialog } from "./note-dialog";
 import { RegionOptions } from "./region-options";
@@ -27,6 +28,7 @@ const STATUS_TEXT: Record<LabelStatus, string> = {
  */
 export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; onSeek: (seconds: number, play: boolean) => void }) {
   const { state, message } = labelling;
+  const modeLine = labelModeLine(labelling.mode, labelling.blinded);
   return (
     <aside className={styles.sidebar} aria-label="Labelling" data-testid="labelling-sidebar" aria-busy={labelling.saving}>
       {message && (
@@ -47,6 +49,11 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           Could not load the labels: {labelling.loadError}
         </p>
       )}
+      {modeLine && (
+        <p className={styles.info} data-testid="label-mode" data-mode={labelling.mode}>
+          {modeLine}
+        </p>
+      )}
       {!state && !labelling.loadError && <p className={styles.empty}>Loading labels…</p>}
       {state && <RecordingSummary state={state} />}
       <div className={styles.toolbar}>
@@ -54,7 +61,7 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           command="label.undo"
           title={state?.undoTitle ? `Undo: ${state.undoTitle}` : "Nothing to undo"}
           className={styles.smallButton}
-          disabled={!state?.undoTitle}
+          disabled={!state?.undoTitle || labelling.mode !== "final"}
           testId="label-undo"
         >
           Undo
@@ -63,7 +70,7 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           command="label.redo"
           title={state?.redoTitle ? `Redo: ${state.redoTitle}` : "Nothing to redo"}
           className={styles.smallButton}
-          disabled={!state?.redoTitle}
+          disabled={!state?.redoTitle || labelling.mode !== "final"}
           testId="label-redo"
         >
           Redo
@@ -72,7 +79,7 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           command="label.toggleReviewed"
           title={state?.reviewedAt ? "Mark as not reviewed" : "Mark as reviewed"}
           className={styles.smallButton}
-          disabled={!state}
+          disabled={!state || labelling.mode !== "final"}
           pressed={state ? state.reviewedAt !== null : undefined}
           testId="label-reviewed-toggle"
         >
@@ -102,7 +109,7 @@ export function LabellingSidebar({ labelling, onSeek }: { labelling: Labelling; 
           {labelling.selectedRegion.note}
         </p>
       )}
-      {state && <AnnotationsPanel recordingId={labelling.recordingId} regionId={labelling.selectedRegion?.id ?? null} />}
+      {state && <AnnotationsPanel recordingId={labelling.recordingId} regionId={labelling.selectedRegion?.id ?? null} canAccept={labelling.mode === "final"} />}
       <RegionOptions settings={labelling.settings} onChange={labelling.setSettings} />
       {state && <LabelHistoryList recordingId={labelling.recordingId} region={labelling.selectedRegion} />}
       {labelling.noteEditor && <NoteDialog editor={labelling.noteEditor} onSave={labelling.saveNote} onClose={labelling.closeNoteEditor} />}

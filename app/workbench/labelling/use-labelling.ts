@@ -9,7 +9,8 @@ import type { AttentionReason, LabelEdit, RecordingLabelState, RegionView } from
 import { useCommands } from "../commands/commands-provider";
 import { WorkbenchNavigationContext } from "../shell/workbench-navigation";
 import { describeFailure, type LabelEditFailure } from "./label-edit-queue";
-import { labelRecordingQuery, labelStateQuery, nextAttentionQuery } from "./label-queries";
+import { editRefusal, type LabelMode, labelModeOf } from "./label-mode";
+import { labelKeys, labelRecordingQuery, labelStateQuery, nextAttentionQuery, recordingPermissionsQuery, saveAnnotation } from "./label-queries";
 import type { LabellingActions } from "./labelling-commands";
 import { adjacentRegion, selectionAfterDelete } from "./region-navigation";
 import { constraintsOf, type RegionSettings } from "./region-settings";
@@ -55,6 +56,10 @@ export interface Labelling {
   closeNoteEditor(): void;
   /** This editor holds the label commands and keys (one editor at a time does). */
   ownsCommands: boolean;
+  /** What the keys do: final labels, the researcher's own annotations, or nothing (their role). */
+  mode: LabelMode;
+  /** The workspace withholds the model's outputs and others' annotations from this researcher. */
+  blinded: boolean;
 }
 
 export interface UseLabellingInput {
@@ -82,6 +87,8 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
   const navigation = useContext(WorkbenchNavigationContext);
   const query = useQuery(labelStateQuery(recordingId));
   const state = query.data;
+  const permissions = useQuery(recordingPermissionsQuery(recordingId)).data;
+  const mode = labelModeOf(permissions);
   const [settings, setSettings] = useRegionSettings();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [recordingTarget, setRecordingTarget] = useState(false);
@@ -117,8 +124,18 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
     [selectRegion, settings.playOnSelect, wavesurfer],
   );
 
+  const modeRef = useRef(mode);
+  useLayoutEffect(() => {
+    modeRef.current = mode;
+  });
+
   const submitEdit = useCallback(
     (edit: LabelEdit) => {
+      const refused = editRefusal(modeRef.current);
+      if (refused !== null) {
+        setMessage({ kind: "info", text: refused });
+        return Promise.resolve(false);
+      }
       setMessage(null);
       return submit({ kind: "edit", edit }).then((queued) => {
         if (!queued) setMessage({ kind: "info", text: "The labels have not loaded yet; try again in a moment." });
@@ -135,6 +152,7 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
     selectedId,
     settings,
     durationSeconds,
+    regionEditsRefused: editRefusal(mode),
     onCreate: (id, startSeconds, endSeconds) => {
       void submitEdit({ kind: "region.create", regionId: id, startSeconds, endSeconds, constraints: constraintsOf(settings) });
       selectRegion(id);
@@ -161,8 +179,32 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
       if (id === null) info("This recording has no regions yet: drag across the waveform to draw one.");
       else cueRegion(regionsNow.find((region) => region.id === id));
     };
+    /** An annotator's key: their own annotation of the target, apart from the final label. */
+    const annotate = (emotion: CanonicalLabel) => {
+      const regionId = targetId();
+      setMessage(null);
+      saveAnnotation(recordingId, regionId, emotion).then(
+        () => {
+          info(`Your annotation of ${regionId === null ? "the recording" : "the region"}: ${emotion}.`);
+          void queryClient.invalidateQueries({ queryKey: labelKeys.annotations(recordingId) });
+        },
+        (error: unknown) => {
+          const text = `Your annotation was not saved: ${error instanceof Error ? error.message : String(error)}`;
+          setMessage({ kind: "error", text });
+          output.append("error", "labelling", text);
+        },
+      );
+    };
+    const refuseUnlessFinal = (): boolean => {
+      const refused = editRefusal(modeRef.current);
+      if (refused !== null) info(refused);
+      return refused !== null;
+    };
     return {
-      assign: (emotion: CanonicalLabel) => void submitEdit({ kind: "label.set", regionId: targetId(), emotion }),
+      assign: (emotion: CanonicalLabel) => {
+        if (modeRef.current === "annotation") annotate(emotion);
+        else void submitEdit({ kind: "label.set", regionId: targetId(), emotion });
+      },
       acceptModel: () => {
         const regionId = targetId();
         if (regionId === null && !current.current.state?.modelPrediction) {
@@ -173,6 +215,7 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
       },
       clear: () => void submitEdit({ kind: "label.set", regionId: targetId(), emotion: null }),
       deleteRegion: () => {
+        if (refuseUnlessFinal()) return;
         const region = current.current.selectedRegion;
         if (!region) return;
         const next = selectionAfterDelete(current.current.state?.regions ?? [], region.id);
@@ -180,6 +223,7 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
         selectRegion(next);
       },
       editNote: () => {
+        if (refuseUnlessFinal()) return;
         const { target: now, state: stateNow } = current.current;
         if (!stateNow) return;
         setNoteEditor(
@@ -199,6 +243,7 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
       nextRegion: () => step(1),
       previousRegion: () => step(-1),
       undo: () => {
+        if (refuseUnlessFinal()) return;
         if (!current.current.state?.undoTitle) info("There is nothing to undo.");
         else {
           setMessage(null);
@@ -206,6 +251,7 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
         }
       },
       redo: () => {
+        if (refuseUnlessFinal()) return;
         if (!current.current.state?.redoTitle) info("There is nothing to redo.");
         else {
           setMessage(null);
@@ -275,6 +321,8 @@ export function useLabelling({ recordingId, durationSeconds, wavesurfer, regions
     saveNote,
     closeNoteEditor: () => setNoteEditor(null),
     ownsCommands,
+    mode,
+    blinded: permissions?.blinded ?? false,
   };
 }
 

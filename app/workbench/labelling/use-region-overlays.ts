@@ -32,6 +32,8 @@ interface Options extends RegionOverlayHandlers {
   selectedId: string | null;
   settings: RegionSettings;
   durationSeconds: number;
+  /** Why this researcher may not draw or move regions (their role), or null when they may. */
+  regionEditsRefused: string | null;
 }
 
 const DRAWING_COLOR = "rgba(128, 128, 128, 0.25)";
@@ -43,6 +45,8 @@ const DRAWING_COLOR = "rgba(128, 128, 128, 0.25)";
  * others let it through to the waveform, so a drag that starts inside an
  * existing region draws a new one, and a click selects the region under it.
  */
+const refusalOf = (verdict: RegionCheck): string | null => (verdict.ok ? null : verdict.message);
+
 export function useRegionOverlays(options: Options): void {
   const { wavesurfer, regions } = options;
   const latest = useRef(options);
@@ -100,6 +104,12 @@ export function useRegionOverlays(options: Options): void {
     const stopDrawing = regions.enableDragSelection({ color: DRAWING_COLOR, drag: false, resize: false });
     const offCreated = regions.on("region-created", (region: Region) => {
       if (applied.current.has(region.id)) return;
+      const refused = latest.current.regionEditsRefused;
+      if (refused !== null) {
+        region.remove();
+        latest.current.onRefuse(refused);
+        return;
+      }
       const id = newRegionId();
       const verdict = check(id, region.start, region.end);
       if (!verdict.ok) {
@@ -115,9 +125,10 @@ export function useRegionOverlays(options: Options): void {
       const shown = applied.current.get(region.id);
       if (!shown) return;
       applied.current.set(region.id, { ...shown, start: region.start, end: region.end });
-      const verdict = check(region.id, region.start, region.end);
-      if (!verdict.ok) {
-        latest.current.onRefuse(verdict.message);
+      const refused = latest.current.regionEditsRefused;
+      const problem = refused ?? refusalOf(check(region.id, region.start, region.end));
+      if (problem !== null) {
+        latest.current.onRefuse(problem);
         sync();
         return;
       }
