@@ -112,8 +112,17 @@ describe(`cohorts, imports and analyses with accounts on ${testDatabaseMode()}`,
     const job = await body<{ id: string; kind: string }>(await importing("adam", "Lab A study"), 202);
     expect(job.kind).toBe("import");
     expect((await queue.get(job.id)).createdById).toBe(labs.userIds.adam);
-    // A new corpus joins the Default workspace, where Lab A's admin has no role.
+    // A new corpus joins the Default workspace, where Lab A's admin has no role, unless the request names another.
     await body(await importing("adam", "Brand new study"), 403);
+    const into = (who: User, corpusName: string, workspace: string) =>
+      serveImportRequest({ database: labs.database, queue, importRoots: [] }, as(who), { corpusName, workspace, source: { kind: "upload", uploadId: randomUUID() } });
+    const queued = await body<{ id: string }>(await into("adam", "Brand new study", "Lab A"), 202);
+    expect((await queue.get(queued.id)).payload).toMatchObject({ corpusName: "Brand new study", workspace: "Lab A" });
+    // A workspace one is not in reads as one that does not exist; an existing corpus stays where it is.
+    const hidden = await body<{ error: string }>(await into("adam", "Another study", "Lab B"), 400);
+    expect(hidden.error).toBe('There is no workspace "Lab B" to import into.');
+    expect((await body<{ error: string }>(await into("adam", "Another study", "Lab Z"), 400)).error).toBe('There is no workspace "Lab Z" to import into.');
+    expect((await body<{ error: string }>(await into("cleo", "Lab A study", "Lab B"), 400)).error).toContain("belongs to another workspace");
 
     const settings = { dataDir: labs.dataDir, uploadMaxBytes: 1000 };
     await body(await serveUploadStart(labs.database, as("ana"), settings), 403);

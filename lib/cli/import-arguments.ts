@@ -12,6 +12,7 @@ WebUI output folders and a metadata manifest into a corpus.
 
 Options:
   --corpus NAME          corpus to import into (default: the folder's name)
+  --workspace NAME       workspace a new corpus joins (default: Default)
   --manifest FILE        CSV or JSONL manifest (default: manifest.csv/.jsonl or
                          metadata.csv/.jsonl at the top of the folder, if any)
   --manifest-complete    the manifest lists every file: report files it omits
@@ -40,6 +41,7 @@ export function parseImportArguments(argv: readonly string[], invocationDirector
       allowPositionals: true,
       options: {
         corpus: { type: "string" },
+        workspace: { type: "string" },
         manifest: { type: "string" },
         "manifest-complete": { type: "boolean", default: false },
         "split-channels": { type: "boolean", default: false },
@@ -63,6 +65,7 @@ export function parseImportArguments(argv: readonly string[], invocationDirector
       ...(values.manifest ? { manifestPath: path.resolve(invocationDirectory, values.manifest) } : {}),
       manifestComplete: values["manifest-complete"],
       channelMode: values["split-channels"] ? "split" : "mix",
+      ...(values.workspace ? { workspace: values.workspace } : {}),
     },
     ...(values.report ? { reportPath: path.resolve(invocationDirectory, values.report) } : {}),
   };

@@ -17,6 +17,8 @@ export const importJobPayloadSchema = z.object({
   manifestComplete: z.boolean().default(false),
   /** Multichannel files: mix to mono (default) or keep each channel as a track. A manifest row can override. */
   channelMode: z.enum(["mix", "split"]).default("mix"),
+  /** The workspace a new corpus joins, by name; Default when not given. An existing corpus stays where it is. */
+  workspace: z.string().trim().min(1, "workspace name is empty").max(200).optional(),
 });
 
 export type ImportJobPayload = z.infer<typeof importJobPayloadSchema>;

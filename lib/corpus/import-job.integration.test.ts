@@ -136,6 +136,15 @@ describe(`corpus import on ${testDatabaseMode()}`, () => {
     expect(tracks.every((t) => Math.abs(t.durationSeconds - 1) < 1e-3 && t.patientCode === "P09")).toBe(true);
   });
 
+  it("creates a new corpus in the workspace the request names", async () => {
+    const lab = await database.prisma.workspace.create({ data: { name: "Speech lab" }, select: { id: true } });
+    const folder = path.join(root, "lab");
+    writeWav(path.join(folder, "read-aloud.wav"), [sineChannel(523, 1.2, 16_000, 0.35)], 16_000);
+    const { report } = await harness.run({ corpusName: "Lab corpus", workspace: "Speech lab", source: { kind: "path", path: folder } });
+    expect(report.counts, JSON.stringify(report.entries)).toMatchObject({ imported: 1 });
+    expect(await database.prisma.corpus.findUniqueOrThrow({ where: { name: "Lab corpus" }, select: { workspaceId: true } })).toEqual({ workspaceId: lab.id });
+  });
+
   it("imports emotion2vec+ WebUI output folders with their result and embedding", async () => {
     const folder = path.join(root, "webui", "outputs_20250101_120000");
     writeWav(path.join(folder, "processed_audio.wav"), [sineChannel(220, 1.5, 16_000)], 16_000);

@@ -11,6 +11,7 @@ import {
   mergeRecordingMetadata,
 } from "../db/corpus.repository";
 import { isUniqueViolation } from "../db/database-errors";
+import { workspaceIdNamed } from "../db/workspace-scope-more.repository";
 import { AppError } from "../domain/app-error";
 import type { JobContext, JobHandler } from "../jobs/job-worker";
 import type { JobRecord, JsonValue } from "../jobs/job-types";
@@ -18,6 +19,7 @@ import type { AudioProcessor } from "./audio-processor";
 import type { AudioStore } from "./audio-store";
 import type { NewImportedAnalysis, RecordingSubject } from "./corpus-types";
 import { IMPORT_JOB_KIND, importJobPayloadSchema, type ImportJobPayload } from "./import-job-payload";
+import { ImportRequestError } from "./start-import";
 import { type ImportPlan, type ImportTask, planImport } from "./import-plan";
 import { countOutcomes, type ImportReport, type ImportReportEntry } from "./import-report";
 import type { ManifestRow } from "./manifest-types";
@@ -73,7 +75,10 @@ export function createImportJobHandler(dependencies: ImportJobDependencies): Job
 async function runImport(dependencies: ImportJobDependencies, payload: ImportJobPayload, context: JobContext): Promise<JsonValue> {
   const { database } = dependencies;
   const plan = await planFor(dependencies, payload, context.signal);
-  const corpus = await ensureCorpus(database.prisma, payload.corpusName);
+  const workspaceId = payload.workspace === undefined ? undefined : await workspaceIdNamed(database.prisma, payload.workspace);
+  // Checked when the import was requested; a workspace renamed or removed since is named as missing.
+  if (workspaceId === null) throw new ImportRequestError(`There is no workspace "${payload.workspace}" to create corpus "${payload.corpusName}" in.`);
+  const corpus = await ensureCorpus(database.prisma, payload.corpusName, workspaceId);
   const saved = checkpointSchema.safeParse(context.job.checkpoint);
   const checkpoint: ImportCheckpoint = saved.success ? saved.data : { nextTask: 0, entries: [...plan.problems] };
 

@@ -18,8 +18,9 @@ import { Prisma, type PrismaClient } from "./generated/client";
 
 type Transaction = Prisma.TransactionClient;
 
-export async function ensureCorpus(prisma: PrismaClient, name: string): Promise<{ id: string; name: string }> {
-  return prisma.corpus.upsert({ where: { name }, create: { name }, update: {}, select: { id: true, name: true } });
+/** The corpus of this name, created in `workspaceId` (the Default workspace when undefined) if there is none. */
+export async function ensureCorpus(prisma: PrismaClient, name: string, workspaceId?: string): Promise<{ id: string; name: string }> {
+  return prisma.corpus.upsert({ where: { name }, create: { name, ...(workspaceId ? { workspaceId } : {}) }, update: {}, select: { id: true, name: true } });
 }
 
 /** Every corpus, or those of `workspaceIds` (the workspaces the asker may read; undefined: all). */

@@ -28,6 +28,11 @@ export async function workspacesOfCohorts(prisma: PrismaClient, cohortIds: reado
   return new Map(rows.map((row) => [row.id, row.corpus.workspaceId]));
 }
 
+/** The id of the workspace with this name, or null. */
+export async function workspaceIdNamed(prisma: PrismaClient, name: string): Promise<string | null> {
+  return (await prisma.workspace.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
+}
+
 /** The workspace of the corpus with this name (names are unique across workspaces), or null. */
 export async function workspaceOfCorpusNamed(prisma: PrismaClient, name: string): Promise<string | null> {
   return (await prisma.corpus.findUnique({ where: { name }, select: { workspaceId: true } }))?.workspaceId ?? null;
