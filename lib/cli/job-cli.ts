@@ -7,6 +7,8 @@ import type { JobRecord } from "../jobs/job-types";
 import { resolveDataDir, startJobRuntime } from "../jobs/job-runtime";
 import { toJobView, type JobView } from "../jobs/job-view";
 import { readServerAddress } from "./server-address";
+import { openServerSession } from "./server-session";
+import { askCredentials } from "./terminal-input";
 
 /**
  * What `npm run import` and `npm run analyze` share: start a job through the
@@ -61,26 +63,32 @@ interface JobConnection {
 }
 
 async function throughServer(url: string, options: JobCliOptions): Promise<JobConnection> {
-  const response = await fetch(`${url}${options.serverPath}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(options.body),
-  });
-  if (!response.ok) {
-    const refusal = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new ServerRefusedError(refusal.error ?? `The server at ${url} answered ${response.status}.`);
+  const session = await openServerSession(url, () => askCredentials(url));
+  try {
+    const response = await fetch(`${url}${options.serverPath}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...session.headers },
+      body: JSON.stringify(options.body),
+    });
+    if (!response.ok) {
+      const refusal = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new ServerRefusedError(refusal.error ?? `The server at ${url} answered ${response.status}.`);
+    }
+    // Routes answer with the job itself, or with what they made and its job (an export: { exportId, job }).
+    const answer = (await response.json()) as JobView | { job: JobView };
+    const { id } = "job" in answer ? answer.job : answer;
+    return {
+      describe: `through the running server at ${url}${session.username ? ` as ${session.username}` : ""}`,
+      get: async () => (await (await fetch(`${url}/api/jobs/${id}`, { headers: session.headers })).json()) as JobView,
+      cancel: async () => {
+        await fetch(`${url}/api/jobs/${id}/cancel`, { method: "POST", headers: session.headers });
+      },
+      close: () => session.close(),
+    };
+  } catch (error) {
+    await session.close();
+    throw error;
   }
-  // Routes answer with the job itself, or with what they made and its job (an export: { exportId, job }).
-  const answer = (await response.json()) as JobView | { job: JobView };
-  const { id } = "job" in answer ? answer.job : answer;
-  return {
-    describe: `through the running server at ${url}`,
-    get: async () => (await (await fetch(`${url}/api/jobs/${id}`)).json()) as JobView,
-    cancel: async () => {
-      await fetch(`${url}/api/jobs/${id}/cancel`, { method: "POST" });
-    },
-    close: async () => undefined,
-  };
 }
 
 async function inProcess(environment: ServerEnvironment, options: JobCliOptions): Promise<JobConnection> {

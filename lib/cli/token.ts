@@ -8,6 +8,8 @@ import { readServerEnvironment } from "../config/env";
 import { AppError } from "../domain/app-error";
 import { openServerDatabase } from "../db/open-server-database";
 import { readServerAddress } from "./server-address";
+import { openServerSession } from "./server-session";
+import { askCredentials } from "./terminal-input";
 
 /**
  * Like `npm run import`, this goes through the server that owns the data
@@ -31,7 +33,7 @@ try {
   }
   const environment = readServerEnvironment();
   const server = readServerAddress(path.resolve(projectRoot, environment.DATA_DIR));
-  const store = server ? throughServer(server.url) : await inProcess();
+  const store = server ? await throughServer(server.url) : await inProcess();
   try {
     if (command.kind === "list") {
       console.log(formatTokenTable(await store.list()));
@@ -64,9 +66,10 @@ try {
   fail(error);
 }
 
-function throughServer(url: string): TokenStore {
-  const call = async <T>(route: string, init?: RequestInit): Promise<T> => {
-    const response = await fetch(`${url}${route}`, init);
+async function throughServer(url: string): Promise<TokenStore> {
+  const session = await openServerSession(url, () => askCredentials(url));
+  const call = async <T>(route: string, init: RequestInit = {}): Promise<T> => {
+    const response = await fetch(`${url}${route}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...session.headers } });
     const body = (await response.json().catch(() => ({}))) as T & { error?: string };
     if (!response.ok) throw new TokenCliError("TOKEN_SERVER_REFUSED", body.error ?? `The server at ${url} answered ${response.status}.`);
     return body;
@@ -76,7 +79,7 @@ function throughServer(url: string): TokenStore {
     create: (request) =>
       call<ApiTokenCreatedJson>("/api/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) }),
     revoke: async (id) => (await call<ApiTokenRevokedJson>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" })).token,
-    close: async () => undefined,
+    close: () => session.close(),
   };
 }
 
