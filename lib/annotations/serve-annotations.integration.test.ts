@@ -132,7 +132,7 @@ describe(`annotating as a team on ${testDatabaseMode()}`, () => {
   });
 
   it("shows the annotations to notebook SQL, apart from the final labels", async () => {
-    const result = await runNotebookQuery(database, "SELECT annotator_username, count(*)::int AS n, bool_and(region_id IS NULL) AS whole FROM annotations GROUP BY 1 ORDER BY 1");
+    const result = await runNotebookQuery(database, "SELECT annotator_username, count(*)::int AS n, bool_and(region_id IS NULL) AS whole FROM annotations GROUP BY 1 ORDER BY 1", { workspaces: "all" });
     expect(result.rows).toEqual([
       ["ann1", 5, true],
       ["ann2", 5, true],

@@ -22,6 +22,7 @@ const suffix = randomBytes(5).toString("hex");
 const appUser = `resonance_test_app_${suffix}`;
 const databaseName = `resonance_test_unprivileged_${suffix}`;
 let database: Database | undefined;
+const ALL = { workspaces: "all" } as const;
 
 async function asSuperuser(sql: string, databasePath = "/postgres"): Promise<void> {
   const url = new URL(serverUrl!);
@@ -54,7 +55,7 @@ describe.skipIf(testDatabaseMode() !== "postgresql")("notebook SQL for an applic
   });
 
   it("applies every migration, then refuses notebook SQL with the statements an administrator must run", async () => {
-    const error = await runNotebookQuery(database!, "SELECT count(*) FROM recordings").then(
+    const error = await runNotebookQuery(database!, "SELECT count(*) FROM recordings", ALL).then(
       () => null,
       (caught: unknown) => caught,
     );
@@ -69,16 +70,21 @@ describe.skipIf(testDatabaseMode() !== "postgresql")("notebook SQL for an applic
       `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${NOTEBOOK_READER_ROLE}') THEN CREATE ROLE ${NOTEBOOK_READER_ROLE} NOLOGIN; END IF; END $$`,
     );
     await asSuperuser(`GRANT ${NOTEBOOK_READER_ROLE} TO ${appUser}`);
-    const result = await runNotebookQuery(database!, "SELECT count(*) AS n, current_user AS reader FROM recordings");
+    const result = await runNotebookQuery(database!, "SELECT count(*) AS n, current_user AS reader FROM recordings", ALL);
     expect(result.rows).toEqual([[0, NOTEBOOK_READER_ROLE]]);
     // Still only the views: the application's own tables stay out of reach.
-    await expect(runNotebookQuery(database!, 'SELECT * FROM public."User"')).rejects.toThrow(/can only read the notebook views/);
+    await expect(runNotebookQuery(database!, 'SELECT * FROM public."User"', ALL)).rejects.toThrow(/can only read the notebook views/);
+  });
+
+  it("while set_config is still allowed, a query cannot turn its transaction read-write again to add to its workspace scope", async () => {
+    const reopen = runCheckedNotebookQuery(database!, { kind: "query", statement: "SELECT set_config('transaction_read_only', 'off', true)" }, ALL);
+    await expect(reopen).rejects.toThrow(/read-write mode must be set before any query/);
   });
 
   it("keeps working after the administrator revokes set_config, which then cannot switch the role back", async () => {
     await asSuperuser("REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC", `/${databaseName}`);
-    expect((await runNotebookQuery(database!, "SELECT count(*) FROM labels")).rows).toEqual([[0]]);
-    const escape = runCheckedNotebookQuery(database!, { kind: "query", statement: `SELECT set_config('role', '${appUser}', true)` });
+    expect((await runNotebookQuery(database!, "SELECT count(*) FROM labels", ALL)).rows).toEqual([[0]]);
+    const escape = runCheckedNotebookQuery(database!, { kind: "query", statement: `SELECT set_config('role', '${appUser}', true)` }, ALL);
     await expect(escape).rejects.toThrow(/set_config\(\) is not allowed/);
   });
 });

@@ -2,7 +2,9 @@
  * The views notebook SQL cells may read, with every column: the reference
  * panel of the notebook and the README are built from this list, and an
  * integration test checks it against the database column by column, so it
- * changes together with the migration that defines the views.
+ * changes together with the migration that defines the views. Every view
+ * shows only rows of corpora in the workspaces of the running query's scope
+ * (migration 20261121202549_notebook_workspace_scope).
  */
 
 export interface NotebookViewColumn {
@@ -220,7 +222,8 @@ export const NOTEBOOK_VIEWS: readonly NotebookView[] = [
   },
   {
     name: "notebook.projections",
-    description: "One row per UMAP projection of a model's embeddings.",
+    description:
+      "One row per UMAP projection of a model's embeddings, shown when every corpus, cohort and recording it was made of lies in a workspace you may analyse.",
     columns: [
       column("projection_id", UUID, "The projection."),
       column("name", TEXT, "Its name."),

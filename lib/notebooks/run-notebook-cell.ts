@@ -9,6 +9,7 @@ import {
   readDataSourceStates,
   recordingForNotebook,
 } from "../db/notebook-data.repository";
+import type { NotebookWorkspaceScope } from "../db/notebook-query-scope.repository";
 import { readNotebook, recordCellRun } from "../db/notebook.repository";
 import { workspacesOfProjection } from "../db/selection-workspaces.repository";
 import { workspaceOfCohort, workspaceOfPatient, workspaceOfRecording } from "../db/workspace-scope.repository";
@@ -89,16 +90,23 @@ function provenanceOf(
 }
 
 /**
- * Who runs the cell, as far as view cells care: a view shows a recording,
- * projection, cohorts or a patient only when `canRead` allows every workspace
- * it lies in, and otherwise says it no longer exists, as for a deleted one.
- * Absent: everything may be shown (single-user mode, site administrators).
+ * The workspaces whose data a cell may show, "all" for the local researcher
+ * and site administrators. A SQL cell reads the notebook views within `sql`
+ * (where the runner may "analyse"). A view shows a recording, projection,
+ * cohorts or a patient only when every workspace it lies in is in `view`
+ * (where the runner may "read"), and otherwise says it no longer exists, as
+ * for a deleted one. The data-source states behind provenance and staleness
+ * are read within the same scopes, so they count nothing the cell could not
+ * show.
  */
 export interface CellRunAccess {
-  canRead(workspaceIds: readonly string[]): boolean;
+  sql: NotebookWorkspaceScope;
+  view: NotebookWorkspaceScope;
 }
 
-export async function runNotebookCell(database: Database, notebookId: string, cellId: string, access?: CellRunAccess): Promise<NotebookCell> {
+const scopeOf = (cell: Pick<NotebookCell, "kind">, access: CellRunAccess): NotebookWorkspaceScope => (cell.kind === "sql" ? access.sql : access.view);
+
+export async function runNotebookCell(database: Database, notebookId: string, cellId: string, access: CellRunAccess): Promise<NotebookCell> {
   const notebook = await readNotebook(database.prisma, notebookId);
   if (!notebook) throw new NotebookCellRunError("NOTEBOOK_NOT_FOUND", `Notebook ${notebookId} does not exist or is in the trash.`);
   const cell = notebook.cells.find((candidate) => candidate.id === cellId);
@@ -111,9 +119,9 @@ export async function runNotebookCell(database: Database, notebookId: string, ce
   }
   const sources = sourcesOf(cell);
   const ranAt = new Date();
-  const states = await readDataSourceStates(database.prisma, sources);
+  const states = await readDataSourceStates(database.prisma, sources, scopeOf(cell, access));
   const { output, models, counts } =
-    cell.kind === "sql" ? await runSql(database, cell.source, cell.settings.limit, sources) : await runView(database, cell.settings.view, access);
+    cell.kind === "sql" ? await runSql(database, cell.source, cell.settings.limit, sources, access.sql) : await runView(database, cell.settings.view, access.view);
   const provenance = provenanceOf(cell, sources, states, models, counts, ranAt);
   await recordCellRun(database.prisma, notebookId, cellId, { output, provenance });
   return { ...cell, output, provenance };
@@ -125,10 +133,16 @@ interface RunResult {
   counts: Record<string, number>;
 }
 
-async function runSql(database: Database, sql: string, limit: number | undefined, sources: readonly string[]): Promise<RunResult> {
+async function runSql(
+  database: Database,
+  sql: string,
+  limit: number | undefined,
+  sources: readonly string[],
+  workspaces: NotebookWorkspaceScope,
+): Promise<RunResult> {
   const models = sources.some((source) => MODEL_SOURCES.has(source)) ? await modelsWithAnalyses(database.prisma) : [];
   try {
-    const result = await runNotebookQuery(database, sql, limit === undefined ? {} : { limit });
+    const result = await runNotebookQuery(database, sql, { workspaces, ...(limit === undefined ? {} : { limit }) });
     return {
       output: { kind: "table", columns: result.columns, rows: result.rows, rowCount: result.rowCount, truncated: result.truncated, elapsedMs: result.elapsedMs },
       models,
@@ -145,15 +159,15 @@ async function runSql(database: Database, sql: string, limit: number | undefined
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 const modelText = (model: ModelIdentity) => `${model.key} ${model.version}`;
 
-async function runView(database: Database, view: NotebookViewSpec | null, access: CellRunAccess | undefined): Promise<RunResult> {
+async function runView(database: Database, view: NotebookViewSpec | null, readable: NotebookWorkspaceScope): Promise<RunResult> {
   const missing = (message: string): RunResult => ({ output: { kind: "error", code: "VIEW_SOURCE_MISSING", message }, models: [], counts: {} });
   if (!view) return missing("Choose what this view shows first.");
   const prisma = database.prisma;
   const hidden = async (workspaces: () => Promise<readonly (string | null)[]>) => {
-    if (!access) return false;
+    if (readable === "all") return false;
     const ids = await workspaces();
     const known = ids.filter((id): id is string => id !== null);
-    return known.length === 0 || known.length < ids.length || !access.canRead(known);
+    return known.length === 0 || known.length < ids.length || !known.every((id) => readable.includes(id));
   };
   switch (view.kind) {
     case "recording": {
@@ -213,11 +227,22 @@ async function runView(database: Database, view: NotebookViewSpec | null, access
   }
 }
 
-/** Each cell's staleness now: the rule of cell-staleness.ts applied to the current state of the data. */
-export async function notebookStaleness(database: Database, notebook: NotebookDocument): Promise<Record<string, CellStaleness>> {
-  const recorded = notebook.cells.flatMap((cell) => cell.provenance?.fingerprints.map((fingerprint) => fingerprint.source) ?? []);
-  const states = await readDataSourceStates(database.prisma, recorded);
-  const fingerprints = new Map([...states].map(([source, state]) => [source, state.token]));
-  const nowByCell = new Map<string, CellInputsNow>(notebook.cells.map((cell) => [cell.id, { sourceHash: cellSourceHash(cell), fingerprints }]));
+/**
+ * Each cell's staleness now: the rule of cell-staleness.ts applied to the
+ * current state of the data, as seen by `access` (whoever asks: a cell is
+ * stale when running it now, as them, could show something else).
+ */
+export async function notebookStaleness(database: Database, notebook: NotebookDocument, access: CellRunAccess): Promise<Record<string, CellStaleness>> {
+  const fingerprintsFor = async (kind: "sql" | "view") => {
+    const cells = notebook.cells.filter((cell) => (kind === "sql") === (cell.kind === "sql"));
+    const recorded = cells.flatMap((cell) => cell.provenance?.fingerprints.map((fingerprint) => fingerprint.source) ?? []);
+    if (recorded.length === 0) return new Map<string, string>();
+    const states = await readDataSourceStates(database.prisma, recorded, access[kind]);
+    return new Map([...states].map(([source, state]) => [source, state.token]));
+  };
+  const byKind = { sql: await fingerprintsFor("sql"), view: await fingerprintsFor("view") };
+  const nowByCell = new Map<string, CellInputsNow>(
+    notebook.cells.map((cell) => [cell.id, { sourceHash: cellSourceHash(cell), fingerprints: byKind[cell.kind === "sql" ? "sql" : "view"] }]),
+  );
   return Object.fromEntries(staleness(notebook.cells, nowByCell));
 }

@@ -100,7 +100,9 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-const run = (sql: string, options?: NotebookQueryOptions) => runNotebookQuery(database, sql, options);
+type Options = Omit<NotebookQueryOptions, "workspaces">;
+// Everything here lies in the default workspace; scoping is tested in notebook-workspace-scope.integration.test.ts.
+const run = (sql: string, options?: Options) => runNotebookQuery(database, sql, { workspaces: "all", ...options });
 
 async function expectRefused(attempt: Promise<unknown>, code: NotebookQueryErrorCode, message: string | RegExp): Promise<void> {
   const error = await attempt.then(
@@ -281,7 +283,7 @@ describe(`refused notebook SQL on ${testDatabaseMode()}: the pre-check's message
 });
 
 describe(`the database's own guards on ${testDatabaseMode()}, with the pre-check skipped`, () => {
-  const raw = (statement: string, options?: NotebookQueryOptions) => runCheckedNotebookQuery(database, { kind: "query", statement }, options);
+  const raw = (statement: string, options?: Options) => runCheckedNotebookQuery(database, { kind: "query", statement }, { workspaces: "all", ...options });
 
   it("runs as the reader role in a read-only transaction, with the notebook search path", async () => {
     const result = await raw("SELECT current_user, current_setting('transaction_read_only'), current_setting('search_path'), current_setting('statement_timeout')");

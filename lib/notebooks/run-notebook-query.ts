@@ -1,4 +1,5 @@
 import type { Database } from "../db/database";
+import { checkWorkspaceScope, type NotebookWorkspaceScope, writeNotebookQueryScope } from "../db/notebook-query-scope.repository";
 import { type NotebookCellValue, toNotebookCellValue } from "./notebook-cell-value";
 import { databaseErrorOf, describeDatabaseError, notebookTimeoutError } from "./notebook-database-error";
 import { NotebookQueryError } from "./notebook-query-error";
@@ -11,10 +12,12 @@ import { type CheckedSql, checkNotebookSql } from "./sql-guard";
  * database's, not the pre-check's: each query runs in a READ ONLY
  * transaction as the role resonance_notebook_reader (SELECT on the notebook
  * views and nothing else, set up by notebook-reader-role.ts), with a
- * statement timeout and search_path = notebook. The cell's text only ever
- * reaches the database inside a subquery of a statement that carries a
- * parameter, so it travels in the extended protocol, where PostgreSQL and
- * PGlite accept exactly one statement.
+ * statement timeout and search_path = notebook. The views show only the
+ * workspaces of the query's scope, which the transaction writes before it
+ * turns read only and never commits (notebook-query-scope.repository.ts).
+ * The cell's text only ever reaches the database inside a subquery of a
+ * statement that carries a parameter, so it travels in the extended
+ * protocol, where PostgreSQL and PGlite accept exactly one statement.
  *
  * This is the one module outside lib/db that sends SQL through the Prisma
  * client: the notebook's SQL is the researcher's own, so there is no
@@ -41,6 +44,12 @@ export interface NotebookQueryResult {
 }
 
 export interface NotebookQueryOptions {
+  /**
+   * The workspaces whose data the views show: workspacesWhere(actor, "analyse"),
+   * "all" for the local researcher and site administrators. Required, so that
+   * no caller reads every workspace by leaving it out.
+   */
+  workspaces: NotebookWorkspaceScope;
   /** Rows to return at most, 1 to MAX_NOTEBOOK_ROW_LIMIT; NOTEBOOK_ROW_LIMIT by default. */
   limit?: number;
   /** NOTEBOOK_TIMEOUT_MS by default. */
@@ -57,7 +66,7 @@ interface RawSqlClient {
 const MAX_COLUMNS = 1664;
 
 /** Checks the cell (sql-guard) and runs it. Throws NotebookQueryError for anything the researcher must change. */
-export async function runNotebookQuery(database: Database, sql: string, options: NotebookQueryOptions = {}): Promise<NotebookQueryResult> {
+export async function runNotebookQuery(database: Database, sql: string, options: NotebookQueryOptions): Promise<NotebookQueryResult> {
   return runCheckedNotebookQuery(database, checkNotebookSql(sql), options);
 }
 
@@ -68,7 +77,7 @@ export async function runNotebookQuery(database: Database, sql: string, options:
 export async function runCheckedNotebookQuery(
   database: Database,
   checked: CheckedSql,
-  options: NotebookQueryOptions = {},
+  options: NotebookQueryOptions,
 ): Promise<NotebookQueryResult> {
   const limit = options.limit ?? NOTEBOOK_ROW_LIMIT;
   const timeoutMs = options.timeoutMs ?? NOTEBOOK_TIMEOUT_MS;
@@ -76,12 +85,14 @@ export async function runCheckedNotebookQuery(
     throw new RangeError(`limit must be a whole number from 1 to ${MAX_NOTEBOOK_ROW_LIMIT}, not ${limit}`);
   }
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new RangeError(`timeoutMs must be a positive whole number, not ${timeoutMs}`);
+  const { workspaces } = options;
+  checkWorkspaceScope(workspaces);
 
   await ensureNotebookReaderRole(database);
   const started = performance.now();
   const embedded = database.connection.datasource.mode === "embedded";
   try {
-    const result = await readThenRollBack(database, (tx) => runAsReader(tx, checked, limit, timeoutMs), timeoutMs);
+    const result = await readThenRollBack(database, (tx) => runAsReader(tx, workspaces, checked, limit, timeoutMs), timeoutMs);
     const elapsedMs = performance.now() - started;
     if (embedded && elapsedMs > timeoutMs) throw notebookTimeoutError(timeoutMs, { elapsedMs });
     return { ...result, elapsedMs: Math.round(elapsedMs) };
@@ -106,7 +117,9 @@ class RolledBack<T> extends Error {
 /**
  * Never commits. READ ONLY is not airtight on every server (PostgreSQL 15
  * still lets lo_create write large objects in a read-only transaction), so
- * whatever a query manages to change is discarded with the transaction.
+ * whatever a query manages to change is discarded with the transaction. The
+ * scope rows depend on it too: a committed scope would be every
+ * transaction's scope.
  */
 async function readThenRollBack<T>(database: Database, read: (tx: RawSqlClient) => Promise<T>, timeoutMs: number): Promise<T> {
   try {
@@ -114,7 +127,7 @@ async function readThenRollBack<T>(database: Database, read: (tx: RawSqlClient) 
       async (tx) => {
         throw new RolledBack(await read(tx));
       },
-      // Three statements may each run up to the statement timeout.
+      // Three statements may each run up to the statement timeout (the scope insert before them is quick).
       { maxWait: 10_000, timeout: 3 * timeoutMs + 5_000 },
     );
   } catch (error) {
@@ -126,11 +139,17 @@ async function readThenRollBack<T>(database: Database, read: (tx: RawSqlClient) 
 
 async function runAsReader(
   tx: RawSqlClient,
+  workspaces: NotebookWorkspaceScope,
   checked: CheckedSql,
   limit: number,
   timeoutMs: number,
 ): Promise<Omit<NotebookQueryResult, "elapsedMs">> {
-  await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+  // The scope is the one write, so it comes first; SET TRANSACTION READ ONLY
+  // would have to precede every query, but switching a transaction to read
+  // only after writes is allowed. The switch back to read-write is not (it
+  // must come before any query), so the cell cannot undo it and add rows.
+  await writeNotebookQueryScope(tx, workspaces);
+  await tx.$executeRawUnsafe("SET LOCAL transaction_read_only = on");
   // SET LOCAL statements rather than set_config(), so that an administrator may
   // revoke set_config from PUBLIC (see notebook-reader-role.ts) without
   // breaking this. TimeZone and DateStyle fix the text forms the values are

@@ -3,7 +3,7 @@ import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
 import { errorResponse } from "../http/error-response";
 import { NotebookQueryError } from "./notebook-query-error";
-import { refuseNotebookSql } from "./notebook-sql-access";
+import { notebookSqlAccess } from "./notebook-sql-access";
 import { NotebookReaderRoleError } from "./notebook-reader-role";
 import { MAX_NOTEBOOK_ROW_LIMIT, type NotebookQueryResult, runNotebookQuery } from "./run-notebook-query";
 
@@ -13,7 +13,8 @@ import { MAX_NOTEBOOK_ROW_LIMIT, type NotebookQueryResult, runNotebookQuery } fr
  * body is malformed (NOTEBOOK_QUERY_INVALID) or the query is refused or fails
  * (a NotebookQueryError code such as SQL_NOT_ALLOWED or SQL_TIMEOUT); 503
  * NOTEBOOK_SQL_UNAVAILABLE when the server's reader role is missing; with
- * accounts on, 403 SQL_ADMIN_ONLY for anyone but site administrators.
+ * accounts on, the views show only the workspaces where the asker may
+ * "analyse", and 403 FORBIDDEN answers an account that may do so nowhere.
  */
 
 /** Far beyond any hand-written cell; keeps a runaway paste from reaching the database. */
@@ -39,8 +40,8 @@ export type NotebookQueryJson = NotebookQueryResult;
 export async function serveNotebookQuery(database: Database, request: Pick<Request, "headers">, body: unknown): Promise<Response> {
   const auth = await authorize(database, request, "analyse");
   if (!auth.ok) return auth.response;
-  const refused = refuseNotebookSql(auth.actor);
-  if (refused) return refused;
+  const access = notebookSqlAccess(auth.actor);
+  if (!access.ok) return access.response;
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -50,7 +51,8 @@ export async function serveNotebookQuery(database: Database, request: Pick<Reque
     return errorResponse(400, `Invalid notebook query. ${problems.join("; ")}`, "NOTEBOOK_QUERY_INVALID");
   }
   try {
-    const result = await runNotebookQuery(database, parsed.data.sql, parsed.data.limit === undefined ? {} : { limit: parsed.data.limit });
+    const { limit } = parsed.data;
+    const result = await runNotebookQuery(database, parsed.data.sql, { workspaces: access.workspaces, ...(limit === undefined ? {} : { limit }) });
     return Response.json(result satisfies NotebookQueryJson, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof NotebookQueryError) return errorResponse(400, error.message, error.code);

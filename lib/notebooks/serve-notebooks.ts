@@ -15,14 +15,14 @@ import {
   saveNotebookCells,
   setNotebookDeleted,
 } from "../db/notebook.repository";
-import { type Actor, actorCan } from "../domain/access/workspace-access";
+import { type Actor, workspacesWhere } from "../domain/access/workspace-access";
 import type { CellStaleness } from "../domain/notebook/cell-staleness";
 import type { NotebookCell, NotebookDocument, NotebookListing } from "../domain/notebook/notebook-cell";
 import { errorResponse } from "../http/error-response";
 import { isUuid } from "../http/search-params";
 import { cellListSchema, notebookTitleSchema } from "./notebook-cell-schema";
 import { type CellRunAccess, NotebookCellRunError, notebookStaleness, runNotebookCell } from "./run-notebook-cell";
-import { refuseNotebookSql } from "./notebook-sql-access";
+import { notebookSqlAccess } from "./notebook-sql-access";
 import { problemsOf } from "../http/zod-problems";
 
 /**
@@ -33,9 +33,10 @@ import { problemsOf } from "../http/zod-problems";
  *
  * With accounts on, a notebook is its creator's: others (but site
  * administrators) neither list nor open it, and its id answers 404 as if it
- * did not exist. Writing one needs "analyse" in some workspace; what a view
- * cell shows is checked against the runner's workspaces, and SQL cells are
- * for site administrators only (see notebook-sql-access.ts).
+ * did not exist. Writing one needs "analyse" in some workspace. A SQL cell
+ * reads the notebook views within the workspaces where the runner may
+ * "analyse" (notebook-sql-access.ts), a view cell shows only what the runner
+ * may read, and staleness is judged as seen by whoever asks.
  */
 
 export interface NotebookListJson {
@@ -78,10 +79,15 @@ async function authorizeNotebook(database: Database, request: HeaderCarrier, id:
   return refused ? { ok: false, response: refused } : { ...auth, id: notebookId };
 }
 
-async function notebookAnswer(database: Database, id: string, status = 200): Promise<Response> {
+/** What the actor's cells may show: SQL over the workspaces where they may analyse, views over those they may read. */
+function cellRunAccessOf(actor: Actor): CellRunAccess {
+  return { sql: workspacesWhere(actor, "analyse"), view: workspacesWhere(actor, "read") };
+}
+
+async function notebookAnswer(database: Database, actor: Actor, id: string, status = 200): Promise<Response> {
   const notebook = await readNotebook(database.prisma, id);
   if (!notebook) return notFound(id);
-  return json({ notebook, staleness: await notebookStaleness(database, notebook) } satisfies NotebookJson, status);
+  return json({ notebook, staleness: await notebookStaleness(database, notebook, cellRunAccessOf(actor)) } satisfies NotebookJson, status);
 }
 
 export async function serveNotebookList(database: Database, request: HeaderCarrier): Promise<Response> {
@@ -101,13 +107,13 @@ export async function serveNotebookCreate(database: Database, request: HeaderCar
   const parsed = createSchema.safeParse(body);
   if (!parsed.success) return invalid("notebook", parsed.error);
   const id = await createNotebook(database.prisma, parsed.data.title, parsed.data.cells ?? [], auth.actor.userId);
-  return notebookAnswer(database, id, 201);
+  return notebookAnswer(database, auth.actor, id, 201);
 }
 
 export async function serveNotebookRead(database: Database, request: HeaderCarrier, id: string): Promise<Response> {
   const access = await authorizeNotebook(database, request, id, false);
   if (!access.ok) return access.response;
-  return notebookAnswer(database, access.id);
+  return notebookAnswer(database, access.actor, access.id);
 }
 
 const patchSchema = z
@@ -131,7 +137,7 @@ export async function serveNotebookPatch(database: Database, request: HeaderCarr
   }
   if (parsed.data.title !== undefined && !(await renameNotebook(database.prisma, notebookId, parsed.data.title))) return notFound(id);
   if (parsed.data.deleted === true) return json({ deleted: { id: notebookId } });
-  return notebookAnswer(database, notebookId);
+  return notebookAnswer(database, access.actor, notebookId);
 }
 
 export async function serveNotebookDuplicate(database: Database, request: HeaderCarrier, id: string): Promise<Response> {
@@ -140,7 +146,7 @@ export async function serveNotebookDuplicate(database: Database, request: Header
   const original = await readNotebook(database.prisma, access.id);
   if (!original) return notFound(id);
   const copyId = await duplicateNotebook(database.prisma, original.id, `${original.title} (copy)`, randomUUID, access.actor.userId);
-  return notebookAnswer(database, copyId, 201);
+  return notebookAnswer(database, access.actor, copyId, 201);
 }
 
 const cellsSchema = z.object({ cells: cellListSchema }, { error: "must be an object { cells }" });
@@ -157,7 +163,7 @@ export async function serveNotebookCellsSave(database: Database, request: Header
     if (error instanceof NotebookNotFoundError) return notFound(id);
     throw error;
   }
-  return notebookAnswer(database, access.id);
+  return notebookAnswer(database, access.actor, access.id);
 }
 
 export async function serveNotebookCellRun(database: Database, request: HeaderCarrier, id: string, cellId: string): Promise<Response> {
@@ -167,16 +173,14 @@ export async function serveNotebookCellRun(database: Database, request: HeaderCa
   const { actor } = access;
   const saved = await readNotebook(database.prisma, access.id);
   if (saved?.cells.find((cell) => cell.id === cellId.toLowerCase())?.kind === "sql") {
-    const refused = refuseNotebookSql(actor);
-    if (refused) return refused;
+    const sql = notebookSqlAccess(actor);
+    if (!sql.ok) return sql.response;
   }
-  const runAccess: CellRunAccess | undefined = seesEverything(actor)
-    ? undefined
-    : { canRead: (workspaceIds) => workspaceIds.every((workspaceId) => actorCan(actor, "read", workspaceId)) };
+  const runAccess = cellRunAccessOf(actor);
   try {
     const cell = await runNotebookCell(database, access.id, cellId.toLowerCase(), runAccess);
     const notebook = await readNotebook(database.prisma, access.id);
-    const staleness = notebook ? await notebookStaleness(database, notebook) : {};
+    const staleness = notebook ? await notebookStaleness(database, notebook, runAccess) : {};
     return json({ cell, staleness } satisfies CellRunJson);
   } catch (error) {
     if (error instanceof NotebookCellRunError) return errorResponse(error.code === "CELL_NOT_RUNNABLE" ? 400 : 404, error.message, error.code);
@@ -188,5 +192,5 @@ export async function serveNotebookClear(database: Database, request: HeaderCarr
   const access = await authorizeNotebook(database, request, id, true);
   if (!access.ok) return access.response;
   await clearNotebookOutputs(database.prisma, access.id);
-  return notebookAnswer(database, access.id);
+  return notebookAnswer(database, access.actor, access.id);
 }
