@@ -57,7 +57,17 @@ test.beforeAll(async ({ playwright }) => {
   expect(analysed.status(), await analysed.text()).toBe(202);
   await api.waitForIdleJobs(["import", "analyse"], JOB_TIMEOUT);
   recordingId = await api.recordingId(CORPUS, FILE);
+  const corpora = (await (await lead.get("/api/corpora")).json()) as { corpora: { id: string; name: string }[] };
+  const corpusId = corpora.corpora.find((corpus) => corpus.name === CORPUS)!.id;
+  const assigned = await lead.post("/api/assignments", { data: { corpusId, annotators: ["ana"], overlapShare: 0 } });
+  expect(assigned.status(), await assigned.text()).toBe(201);
 });
+
+/** The explorer's "Assigned to me" filter, as the researcher picks it. */
+async function showAssigned(page: Page, workbench: WorkbenchPage) {
+  await workbench.explorer().show();
+  await page.getByTestId("explorer-filter").selectOption("assigned");
+}
 
 test.afterAll(async () => {
   await lead?.dispose();
@@ -66,6 +76,8 @@ test.afterAll(async () => {
 test("an annotator's keys save their own annotation, blind to the model and to others", async ({ browser }) => {
   test.setTimeout(120_000);
   const { page, workbench } = await logIn(browser, "ana");
+  await showAssigned(page, workbench);
+  expect(await workbench.explorer().recordingNames(CORPUS)).toEqual([FILE]);
   const editor = await openTheRecording(workbench);
   const labelling = editor.labelling();
   await expect(labelling.root.getByTestId("label-mode")).toHaveAttribute("data-mode", "annotation");
@@ -90,6 +102,9 @@ test("an annotator's keys save their own annotation, blind to the model and to o
 test("a viewer's keys change nothing", async ({ browser, playwright }) => {
   test.setTimeout(120_000);
   const { page, workbench } = await logIn(browser, "vic");
+  // Nothing is assigned to a viewer.
+  await showAssigned(page, workbench);
+  await expect(workbench.explorer().row(CORPUS, "corpus")).toHaveCount(0);
   const editor = await openTheRecording(workbench);
   const labelling = editor.labelling();
   await expect(labelling.root.getByTestId("label-mode")).toHaveAttribute("data-mode", "read-only");

@@ -29,7 +29,13 @@ const FILTERS: { text: string; filter: ExplorerFilter }[] = [
   { text: "filter=no-label", filter: { kind: "no-label" } },
   { text: "filter=low-confidence&lowConfidence=0.4", filter: { kind: "low-confidence", below: 0.4 } },
   { text: "filter=disagree", filter: { kind: "disagree" } },
+  // Every seventh recording of each corpus, assigned to the annotator the queries ask as.
+  { text: "filter=assigned", filter: { kind: "assigned", annotatorId: null } },
 ];
+
+/** Recordings assigned to `annotatorId`, who asks every query below. */
+const assigned = new Set<string>();
+let annotatorId: string;
 
 function passes(recording: SeededRecording, filter: ExplorerFilter): boolean {
   switch (filter.kind) {
@@ -41,6 +47,8 @@ function passes(recording: SeededRecording, filter: ExplorerFilter): boolean {
       return recording.modelConfidence !== null && recording.modelConfidence < filter.below;
     case "disagree":
       return recording.humanEmotion !== null && recording.modelEmotion !== null && recording.humanEmotion !== recording.modelEmotion;
+    case "assigned":
+      return assigned.has(recording.id);
   }
 }
 
@@ -68,7 +76,7 @@ function query(text: string): ExplorerQuery {
 }
 
 async function children(text: string): Promise<ExplorerNode[]> {
-  const answer = await readExplorer(database, query(text));
+  const answer = await readExplorer(database, query(text), undefined, annotatorId);
   if (!answer.ok) throw new Error(answer.message);
   expect(answer.listing.truncated).toBe(false);
   return answer.listing.children;
@@ -82,6 +90,17 @@ beforeAll(async () => {
   main = await seedManyRecordings(database.prisma, { corpusName: "Main study", recordings: 3000, patients: 40, cohorts: 3, sessionsPerPatient: 3 });
   other = await seedManyRecordings(database.prisma, { corpusName: "Another study", recordings: 200, patients: 5, cohorts: 1, sessionsPerPatient: 1, seed: 2 });
   await ensureCorpus(database.prisma, "Empty study");
+  annotatorId = (await database.prisma.user.create({ data: { username: "annotator", displayName: "Annotator" }, select: { id: true } })).id;
+  const someoneElse = (await database.prisma.user.create({ data: { username: "someone-else", displayName: "Someone" }, select: { id: true } })).id;
+  const toAssign = [...main.recordings, ...other.recordings].filter((_, index) => index % 7 === 0);
+  for (const recording of toAssign) assigned.add(recording.id);
+  await database.prisma.annotationAssignment.createMany({
+    data: [
+      ...toAssign.map((recording) => ({ recordingId: recording.id, annotatorId })),
+      // Someone else's assignments are not the asker's.
+      ...main.recordings.filter((_, index) => index % 7 === 1).map((recording) => ({ recordingId: recording.id, annotatorId: someoneElse })),
+    ],
+  });
 });
 
 afterAll(async () => {

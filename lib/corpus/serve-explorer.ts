@@ -5,7 +5,7 @@ import type { Database } from "../db/database";
 import { workspaceOfCorpus } from "../db/workspace-scope.repository";
 import { seesEverything, workspaceFilter } from "../auth/workspace-checks";
 import {
-  EXPLORER_FILTERS,
+  EXPLORER_VIEW_FILTERS,
   type ExplorerFilter,
   type ExplorerListing,
   type ExplorerScope,
@@ -40,7 +40,7 @@ export const explorerQuerySchema = z
     cohort: nodeId("cohort").optional(),
     patient: nodeId("patient").optional(),
     session: nodeId("session").optional(),
-    filter: z.enum(EXPLORER_FILTERS, { error: `filter must be one of ${EXPLORER_FILTERS.join(", ")}` }).default("all"),
+    filter: z.enum(EXPLORER_VIEW_FILTERS, { error: `filter must be one of ${EXPLORER_VIEW_FILTERS.join(", ")}` }).default("all"),
     lowConfidence: z.coerce
       .number({ error: "lowConfidence must be a number" })
       .gt(0, { error: "lowConfidence must be more than 0" })
@@ -63,8 +63,11 @@ export const explorerQuerySchema = z
 
 export type ExplorerQuery = z.infer<typeof explorerQuerySchema>;
 
-export function explorerFilterOf(query: Pick<ExplorerQuery, "filter" | "lowConfidence">): ExplorerFilter {
-  return query.filter === "low-confidence" ? { kind: "low-confidence", below: query.lowConfidence } : { kind: query.filter };
+/** `askerId`: whose assignments "assigned" lists (null: nobody's). */
+export function explorerFilterOf(query: Pick<ExplorerQuery, "filter" | "lowConfidence">, askerId: string | null = null): ExplorerFilter {
+  if (query.filter === "low-confidence") return { kind: "low-confidence", below: query.lowConfidence };
+  if (query.filter === "assigned") return { kind: "assigned", annotatorId: askerId };
+  return { kind: query.filter };
 }
 
 export function explorerScopeOf(query: ExplorerQuery): ExplorerScope | null {
@@ -82,11 +85,12 @@ export type ExplorerAnswer = { ok: true; listing: ExplorerListing } | { ok: fals
 /**
  * `workspaceIds`: the workspaces the asker may read (undefined: all). The
  * root lists only their corpora; a node below a corpus of another workspace
- * answers as a corpus that does not exist.
+ * answers as a corpus that does not exist. `askerId`: whose assignments the
+ * "assigned" filter lists.
  */
-export async function readExplorer(database: Database, query: ExplorerQuery, workspaceIds?: readonly string[]): Promise<ExplorerAnswer> {
+export async function readExplorer(database: Database, query: ExplorerQuery, workspaceIds?: readonly string[], askerId: string | null = null): Promise<ExplorerAnswer> {
   const scope = explorerScopeOf(query);
-  const filter = explorerFilterOf(query);
+  const filter = explorerFilterOf(query, askerId);
   if (scope) {
     if (workspaceIds) {
       const workspaceId = await workspaceOfCorpus(database.prisma, scope.corpusId);
@@ -117,7 +121,7 @@ function blindExplorerListing(listing: ExplorerListing): ExplorerListing {
 export async function serveExplorer(database: Database, request: Pick<Request, "headers">, query: ExplorerQuery): Promise<Response> {
   const auth = await authorize(database, request, "read");
   if (!auth.ok) return auth.response;
-  const answer = await readExplorer(database, query, workspaceFilter(auth.actor));
+  const answer = await readExplorer(database, query, workspaceFilter(auth.actor), auth.actor.userId);
   if (!answer.ok) return errorResponse(answer.status, answer.message, "EXPLORER_NODE_NOT_FOUND");
   // Below a corpus of a blinded workspace an annotator sees recordings and their status, not labels, nor filters by the model.
   const workspaceId = query.corpus && !seesEverything(auth.actor) ? await workspaceOfCorpus(database.prisma, query.corpus) : null;

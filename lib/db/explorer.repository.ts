@@ -12,7 +12,7 @@ import { Prisma, type PrismaClient } from "./generated/client";
 /** The id of the "No cohort", "No patient" and "No session" nodes. */
 export const NO_GROUP = "none";
 
-export { EXPLORER_FILTERS, type ExplorerFilterName } from "../domain/explorer-filter";
+export { EXPLORER_FILTERS, EXPLORER_VIEW_FILTERS, type ExplorerFilterName } from "../domain/explorer-filter";
 
 export type ExplorerFilter =
   | { kind: "all" }
@@ -21,7 +21,9 @@ export type ExplorerFilter =
   /** The latest model result's confidence is below `below` (recordings without one are not included). */
   | { kind: "low-confidence"; below: number }
   /** A human label and a model label that differ. */
-  | { kind: "disagree" };
+  | { kind: "disagree" }
+  /** Assigned to this annotator (AnnotationAssignment). */
+  | { kind: "assigned"; annotatorId: string | null };
 
 export type StatusCounts = Record<LabelStatus, number>;
 
@@ -262,6 +264,9 @@ export function explorerFilterCondition(filter: ExplorerFilter): Prisma.Sql {
       return Prisma.sql`r."modelConfidence" < ${filter.below}::double precision`;
     case "disagree":
       return Prisma.sql`(r."humanEmotion" IS NOT NULL AND r."modelEmotion" IS NOT NULL AND r."humanEmotion" <> r."modelEmotion")`;
+    case "assigned":
+      if (filter.annotatorId === null) return Prisma.sql`FALSE`;
+      return Prisma.sql`EXISTS (SELECT FROM "AnnotationAssignment" a WHERE a."recordingId" = r.id AND a."annotatorId" = ${filter.annotatorId}::uuid)`;
   }
 }
 

@@ -8,7 +8,7 @@ import { useWorkbenchNavigation } from "../shell/workbench-navigation";
 import { parentKeyOf, ROOT_KEY } from "./explorer-path";
 import { explorerChildrenQuery, explorerKeys } from "./explorer-queries";
 import { ExplorerTree } from "./explorer-tree";
-import { EXPLORER_FILTER_TITLES, EXPLORER_FILTERS, type ExplorerFilter, type ExplorerListing } from "./explorer-types";
+import { EXPLORER_FILTER_TITLES, EXPLORER_VIEW_FILTERS, type ExplorerFilter, type ExplorerListing } from "./explorer-types";
 import styles from "./explorer.module.css";
 import { type ChildrenState, flattenTree, type TreeRow } from "./tree-rows";
 
@@ -20,6 +20,7 @@ const FILTER_COMMANDS: Readonly<Record<ExplorerFilter, string>> = {
   "no-label": "explorer.filter.noLabel",
   "low-confidence": "explorer.filter.lowConfidence",
   disagree: "explorer.filter.disagree",
+  assigned: "explorer.filter.assigned",
 };
 
 function reachable(key: string, expanded: ReadonlySet<string>): boolean {
@@ -106,7 +107,7 @@ export function ExplorerView({ visible }: { visible: boolean }) {
       if (!visibleRef.current) void run("workbench.focusExplorer");
     };
     return [
-      ...EXPLORER_FILTERS.map((name) => ({
+      ...EXPLORER_VIEW_FILTERS.map((name) => ({
         id: FILTER_COMMANDS[name],
         title: `Filter: ${EXPLORER_FILTER_TITLES[name]}`,
         category: "Explorer",
@@ -169,11 +170,11 @@ export function ExplorerView({ visible }: { visible: boolean }) {
             value={filter}
             data-testid="explorer-filter"
             onChange={(event) => {
-              const next = EXPLORER_FILTERS.find((name) => name === event.target.value);
+              const next = EXPLORER_VIEW_FILTERS.find((name) => name === event.target.value);
               if (next) void run(FILTER_COMMANDS[next]);
             }}
           >
-            {EXPLORER_FILTERS.map((name) => (
+            {EXPLORER_VIEW_FILTERS.map((name) => (
               <option key={name} value={name}>
                 {EXPLORER_FILTER_TITLES[name]}
               </option>

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { cohortsQuery } from "../cohorts/cohort-queries";
 import { corporaQuery } from "../recordings/recording-queries";
-import { EXPLORER_FILTER_TITLES, EXPLORER_FILTERS, type ExplorerFilter } from "../explorer/explorer-types";
+import { EXPLORER_FILTER_TITLES, EXPLORER_FILTERS, type SelectionFilter } from "../explorer/explorer-types";
 import { createProjection, projectableModelsQuery, projectionKeys } from "./projection-queries";
 import { useDefaultChoice, useModalDialog } from "../use-modal-dialog";
 
@@ -37,7 +37,7 @@ export function NewProjectionDialog({
   const cohorts = useQuery(cohortsQuery());
   const [corpusIds, setCorpusIds] = useState<ReadonlySet<string>>(new Set());
   const [cohortIds, setCohortIds] = useState<ReadonlySet<string>>(new Set());
-  const [filter, setFilter] = useState<ExplorerFilter>("all");
+  const [filter, setFilter] = useState<SelectionFilter>("all");
   const [modelId, setModelId] = useState(preset?.modelId ?? "");
   const [level, setLevel] = useState<"recording" | "region">("recording");
   const [name, setName] = useState("");
@@ -124,7 +124,7 @@ export function NewProjectionDialog({
           </>
         )}
         <label htmlFor={`${id}-filter`}>Filter</label>
-        <select id={`${id}-filter`} value={filter} onChange={(event) => setFilter(event.target.value as ExplorerFilter)}>
+        <select id={`${id}-filter`} value={filter} onChange={(event) => setFilter(event.target.value as SelectionFilter)}>
           {EXPLORER_FILTERS.map((entry) => (
             <option key={entry} value={entry}>
               {EXPLORER_FILTER_TITLES[entry]}
