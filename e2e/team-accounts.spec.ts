@@ -137,3 +137,25 @@ test("the reviewer sees the model and the annotations, and accepts one as the fi
   expect(state.recordingLabel).toBeNull();
   await ana.dispose();
 });
+
+test("the audit log shows a site administrator who annotated, reviewed and logged in, and is refused to others", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, workbench } = await logIn(browser, "root");
+  await workbench.quickInput().runCommand("audit log", "Administration: Show Audit Log");
+  const log = page.getByTestId("audit-log");
+  await expect(log.locator('[data-testid="audit-row"][data-action="annotation.set"]').filter({ hasText: "ana" }).first()).toBeVisible();
+  await expect(log.locator('[data-testid="audit-row"][data-action="review.accept"]').filter({ hasText: "rita" }).first()).toBeVisible();
+  // Filtered to one account's logins.
+  await log.getByLabel("Account").fill("vic");
+  await log.getByLabel("Action").selectOption("login");
+  await log.getByRole("button", { name: "Apply" }).click();
+  await expect(log.getByTestId("audit-row")).toHaveCount(1);
+  await expect(log.getByTestId("audit-row")).toContainText("vic");
+  await page.screenshot({ path: test.info().outputPath("audit-log.png") });
+  await page.close();
+
+  const annotator = await logIn(browser, "ana");
+  await annotator.workbench.quickInput().runCommand("audit log", "Administration: Show Audit Log");
+  await expect(annotator.page.getByTestId("audit-log").getByRole("alert")).toContainText(/site administrator/i);
+  await annotator.page.close();
+});

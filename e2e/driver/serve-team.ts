@@ -5,7 +5,7 @@ import { ensurePrismaClient } from "../../lib/cli/prepare-build";
 import { exitWithError, serveWorkbench } from "../../lib/cli/serve-workbench";
 import { markProductionProcess } from "../../lib/config/env";
 import { openServerDatabase } from "../../lib/db/open-server-database";
-import { TEAM_ACCOUNTS, TEAM_PASSWORD, type TeamMember } from "./team-server";
+import { SITE_ADMIN, TEAM_ACCOUNTS, TEAM_PASSWORD } from "./team-server";
 
 const projectRoot = process.cwd();
 markProductionProcess();
@@ -13,10 +13,11 @@ try {
   await ensurePrismaClient(projectRoot);
   const database = await openServerDatabase();
   try {
-    for (const [username, role] of Object.entries(TEAM_ACCOUNTS) as [TeamMember, string][]) {
+    for (const [username, role] of Object.entries(TEAM_ACCOUNTS) as [keyof typeof TEAM_ACCOUNTS, (typeof TEAM_ACCOUNTS)[keyof typeof TEAM_ACCOUNTS]][]) {
       await createUser(database, { username, displayName: username, admin: false, password: TEAM_PASSWORD });
-      await setRole(database, username, "Default", role as (typeof TEAM_ACCOUNTS)[TeamMember]);
+      await setRole(database, username, "Default", role);
     }
+    await createUser(database, { username: SITE_ADMIN, displayName: "Site administrator", admin: true, password: TEAM_PASSWORD });
     await addWorkspace(database, "Default", true);
   } finally {
     await database.close();

@@ -12,4 +12,7 @@ export const TEAM_ACCOUNTS = {
   vic: "viewer",
 } as const;
 
-export type TeamMember = keyof typeof TEAM_ACCOUNTS;
+/** A site administrator, who alone reads the audit log. */
+export const SITE_ADMIN = "root";
+
+export type TeamMember = keyof typeof TEAM_ACCOUNTS | typeof SITE_ADMIN;

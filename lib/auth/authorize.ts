@@ -59,6 +59,6 @@ export async function authorize(
 export async function authorizeSiteAdmin(database: Database, request: Pick<Request, "headers">): Promise<Authorization> {
   const actor = await requestActor(database, request);
   if (!actor) return { ok: false, response: errorResponse(401, LOGIN_REQUIRED_MESSAGE, "LOGIN_REQUIRED") };
-  if (actor.kind === "account" && !actor.siteAdmin) return { ok: false, response: errorResponse(403, "Only an administrator may do this.", "FORBIDDEN") };
+  if (actor.kind === "account" && !actor.siteAdmin) return { ok: false, response: errorResponse(403, "Only a site administrator may do this.", "FORBIDDEN") };
   return { ok: true, actor, address: clientAddressOf(request) };
 }

@@ -41,6 +41,8 @@ describe(`GET /api/audit on ${testDatabaseMode()}`, () => {
     expect(events[1]).toMatchObject({ address: "10.0.0.9" });
     const failed = (await (await get("?action=login.failed", cookies.admin)).json()) as AuditListJson;
     expect(failed.events).toHaveLength(1);
+    const byName = (await (await get("?actorName=dora", cookies.admin)).json()) as AuditListJson;
+    expect(byName.events.map((event) => event.action)).toEqual(["login.failed", "login"]);
   });
 
   it("exports CSV, oldest first", async () => {

@@ -9,7 +9,7 @@ import { authorizeSiteAdmin } from "./authorize";
 
 /**
  * GET /api/audit: the audit log for administrators, newest first, filtered by
- * actor, action and time, paged with `before` (the last event's id);
+ * actor (an account id, or `actorName` as recorded), action and time, paged with `before` (the last event's id);
  * `format=csv` downloads up to MAX_AUDIT_CSV_ROWS events as CSV.
  */
 
@@ -18,6 +18,7 @@ export const MAX_AUDIT_CSV_ROWS = 100_000;
 
 const querySchema = z.object({
   actor: z.string().refine(isUuid, { error: "must be an account id" }).optional(),
+  actorName: z.string().trim().min(1).max(200).optional(),
   action: z.enum(AUDIT_ACTIONS, { error: "must be one of the audit actions" }).optional(),
   from: z.iso.datetime({ error: "must be an ISO 8601 time" }).optional(),
   to: z.iso.datetime({ error: "must be an ISO 8601 time" }).optional(),
@@ -44,6 +45,7 @@ export async function serveAuditLog(database: Database, request: Request): Promi
   }
   const events = await listAuditEvents(database.prisma, {
     ...(query.actor ? { actorId: query.actor } : {}),
+    ...(query.actorName ? { actorName: query.actorName } : {}),
     ...(query.action ? { action: query.action } : {}),
     ...(query.from ? { from: new Date(query.from) } : {}),
     ...(query.to ? { to: new Date(query.to) } : {}),

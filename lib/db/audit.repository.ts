@@ -29,6 +29,8 @@ export async function recordAuditEvent(prisma: Writer, event: AuditEventInput): 
 
 export interface AuditFilter {
   actorId?: string;
+  /** The username as the event recorded it ("cli" for the command line, "local" in single-user mode). */
+  actorName?: string;
   action?: string;
   workspaceId?: string;
   from?: Date;
@@ -43,6 +45,7 @@ export async function listAuditEvents(prisma: PrismaClient, filter: AuditFilter)
   const rows = await prisma.auditEvent.findMany({
     where: {
       ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(filter.actorName ? { actorName: filter.actorName } : {}),
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.workspaceId ? { workspaceId: filter.workspaceId } : {}),
       at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) },

@@ -3,6 +3,7 @@
 import { CohortComparisonEditor } from "../cohorts/cohort-comparison-editor";
 import { PatientTrajectoryEditor } from "../cohorts/patient-trajectory-editor";
 import { AgreementEditor } from "../agreement/agreement-editor";
+import { AuditLogEditor } from "../audit/audit-log-editor";
 import { NotebookEditor } from "../notebooks/notebook-editor";
 import { ProjectionEditor } from "../projections/projection-editor";
 import type { EditorDocument } from "./editor-groups";
@@ -20,5 +21,7 @@ export function DocumentEditorSlot({ document, isActive }: { document: EditorDoc
       return <NotebookEditor notebookId={document.notebookId} isActive={isActive} />;
     case "agreement":
       return <AgreementEditor corpusId={document.corpusId} />;
+    case "audit":
+      return <AuditLogEditor />;
   }
 }

@@ -8,14 +8,15 @@
 
 /**
  * What a tab shows besides a recording: a projection, a cohort comparison,
- * a patient's trajectory or a notebook. A tab without a document is a recording's editor.
+ * a patient's trajectory, a notebook, annotator agreement or the audit log. A tab without a document is a recording's editor.
  */
 export type EditorDocument =
   | { readonly kind: "projection"; readonly projectionId: string }
   | { readonly kind: "comparison"; readonly cohortIds: readonly string[] }
   | { readonly kind: "trajectory"; readonly patientId: string }
   | { readonly kind: "notebook"; readonly notebookId: string }
-  | { readonly kind: "agreement"; readonly corpusId: string | null };
+  | { readonly kind: "agreement"; readonly corpusId: string | null }
+  | { readonly kind: "audit" };
 
 /** A tab's key: the recording's id for a recording, "<kind>:<ids>" for a document, so one document has one tab. */
 export function documentKey(document: EditorDocument): string {
@@ -30,6 +31,8 @@ export function documentKey(document: EditorDocument): string {
       return `notebook:${document.notebookId}`;
     case "agreement":
       return "agreement";
+    case "audit":
+      return "audit";
   }
 }
 

@@ -7,6 +7,7 @@ import { ExportWorkbench } from "../exports/export-workbench";
 import { ImportDialog } from "../import/import-dialog";
 import { AccountGate } from "../account/account-gate";
 import { AgreementWorkbench } from "../agreement/agreement-workbench";
+import { AuditWorkbench } from "../audit/audit-workbench";
 import { NotebookWorkbench } from "../notebooks/notebook-workbench";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
@@ -195,6 +196,7 @@ export function WorkbenchFrame() {
       <NotebookWorkbench />
       <AccountGate />
       <AgreementWorkbench />
+      <AuditWorkbench />
       <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
