@@ -57,6 +57,8 @@ async function runWorker(): Promise<void> {
     dataDir,
     kinds,
     sweepStore: false,
+    // Hosts may carry different models; a job for one this host lacks is left for another.
+    missingModel: "hand back",
     onError: (error) => log(`job loop: ${error instanceof Error ? error.message : String(error)}`),
     onNotice: log,
     onJobStarted: (job) => {

@@ -169,6 +169,34 @@ describe(`analysis jobs on ${testDatabaseMode()}`, () => {
     }
   });
 
+  it("hands a job for a model its host lacks back to the queue, where a worker that has it does it", async () => {
+    // At least 2 s before the retry: time enough to stop the first worker before it claims the job again.
+    const retrying = createJobQueue(database, { heartbeatTimeoutSeconds: 60, backoff: { baseSeconds: 4, maxSeconds: 4 } });
+    const queued = await enqueueAnalysis(retrying, { modelId: "testing-full-outputs", selection: { corpusName: "Clinic" }, force: true }, modelsDir);
+    const bare = mkdtempSync(path.join(tmpdir(), "resonance-no-models-"));
+    const worker = (workerId: string, folder: string) =>
+      startJobWorker({
+        queue: retrying,
+        workerId,
+        pollIntervalMs: 50,
+        handlers: { [ANALYSE_JOB_KIND]: createAnalysisJobHandler({ database, store, engine, modelsDir: folder, missingModel: "hand back" }) },
+      });
+    const lacking = worker("host-without-the-model", bare);
+    try {
+      await expect.poll(async () => (await retrying.get(queued.id)).error?.message ?? "", { timeout: 30_000, interval: 50 }).toMatch(/Handed back for a worker that has the model/);
+    } finally {
+      await lacking.stop();
+      rmSync(bare, { recursive: true, force: true });
+    }
+    expect(await retrying.get(queued.id)).toMatchObject({ status: "queued", attempts: 1, error: { transient: true } });
+    const able = worker("host-with-the-model", modelsDir);
+    try {
+      expect((await waitForJob(retrying, queued.id, ["succeeded", "failed", "cancelled"])).status).toBe("succeeded");
+    } finally {
+      await able.stop();
+    }
+  });
+
   it("refuses an unknown model at once, naming the ones there are", async () => {
     await expect(enqueueAnalysis(queue, { modelId: "emotion2vec-plus-large", selection: { corpusName: "Clinic" } }, modelsDir)).rejects.toThrow(
       /No model emotion2vec-plus-large .* Available: testing-full-outputs 1\.0\.0, testing-funasr-like 1\.0\.0/,

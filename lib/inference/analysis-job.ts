@@ -34,6 +34,12 @@ export interface AnalysisJobDependencies {
   store: AudioStore;
   engine: InferenceEngine;
   modelsDir: string;
+  /**
+   * A worker on another host may lack a model the server has: it hands such a
+   * job back (a transient failure, retried after a backoff, by whichever
+   * process claims it then) instead of failing it for good.
+   */
+  missingModel?: "fail" | "hand back";
 }
 
 export type AnalysisOutcome = "analysed" | "cached" | "failed";
@@ -101,7 +107,12 @@ export async function registerModel(database: Database, model: RegisteredModel):
 
 async function runAnalysis(dependencies: AnalysisJobDependencies, payload: AnalyseJobPayload, context: JobContext): Promise<JsonValue> {
   const { database } = dependencies;
-  const model = await findModel(dependencies.modelsDir, payload.modelId, payload.modelVersion);
+  const model = await findModel(dependencies.modelsDir, payload.modelId, payload.modelVersion).catch((error: unknown) => {
+    if (error instanceof ModelNotFoundError && dependencies.missingModel === "hand back") {
+      throw new TransientJobError(`${error.message} Handed back for a worker that has the model.`);
+    }
+    throw error;
+  });
   const modelId = await registerModel(database, model);
   const targets = uniqueByAudio(await listAnalysisTargets(database.prisma, payload.selection));
   const saved = checkpointSchema.safeParse(context.job.checkpoint);

@@ -62,6 +62,8 @@ export interface JobRuntimeOptions {
   sweepStore?: boolean;
   /** The job kinds this process claims; default every kind it has a handler for. */
   kinds?: readonly string[];
+  /** What an analysis job for a model this host lacks does (see AnalysisJobDependencies); "fail" by default. */
+  missingModel?: "fail" | "hand back";
   /** Called when this process starts a job (for an operator's log line). */
   onJobStarted?: (job: JobRecord) => void;
   /** Called once per job this process ran, with what became of it. */
@@ -124,6 +126,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       store,
       engine,
       modelsDir: path.resolve(options.projectRoot, environment.MODELS_DIR),
+      ...(options.missingModel ? { missingModel: options.missingModel } : {}),
     }),
     [PROJECT_JOB_KIND]: createProjectJobHandler(database),
     [PLACE_JOB_KIND]: createPlaceJobHandler(database),
