@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -48,6 +48,11 @@ export function openAudioStore(dataDir: string): AudioStore {
       await mkdir(path.dirname(finalPath), { recursive: true });
       if (await pathExists(finalPath)) {
         await rm(temporaryPath, { force: true });
+        // The same content stored before may be an orphan about to be swept (only
+        // files older than the grace are): made recent, it outlives the sweep
+        // until the row that now refers to it is committed.
+        const now = new Date();
+        await utimes(finalPath, now, now).catch(() => undefined);
         return;
       }
       await rename(temporaryPath, finalPath);
