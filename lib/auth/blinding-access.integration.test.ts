@@ -41,6 +41,8 @@ beforeAll(async () => {
   });
   expect(labelled.status, await labelled.clone().text()).toBe(200);
   expect((await serveAnnotationSet(labs.database, as("ana"), { recordingId: labs.recordings.a1, emotion: "happy" })).status).toBe(201);
+  // a2 as the model alone left it (the columns an analysis writes).
+  await labs.database.prisma.recording.update({ where: { id: labs.recordings.a2 }, data: { labelStatus: "predicted", modelEmotion: "angry", modelConfidence: 0.9 } });
   const modelId = await ensureModelRecord(labs.database.prisma, {
     modelKey: "blinding-test",
     version: "1",
@@ -118,10 +120,18 @@ describe(`blinded annotators ${testDatabaseMode()}`, () => {
   });
 
   it("drops labels from the explorer and search, and refuses filters by the model", async () => {
-    const rows = async (who: User) =>
-      (await body<{ children: { name: string; humanEmotion: string | null }[] }>(await serveExplorer(labs.database, as(who), explorer(`corpus=${labs.corpora.A.id}&flat=1`)), 200)).children;
-    expect((await rows("ana")).find((row) => row.name === "shared-a1.wav")?.humanEmotion).toBeNull();
-    expect((await rows("rita")).find((row) => row.name === "shared-a1.wav")?.humanEmotion).toBe("sad");
+    type Row = { name: string; humanEmotion: string | null; modelEmotion: string | null; labelStatus: string };
+    const rows = async (who: User) => (await body<{ children: Row[] }>(await serveExplorer(labs.database, as(who), explorer(`corpus=${labs.corpora.A.id}&flat=1`)), 200)).children;
+    const [annotatorView, reviewerView] = [await rows("ana"), await rows("rita")];
+    expect(annotatorView.find((row) => row.name === "shared-a1.wav")?.humanEmotion).toBeNull();
+    expect(reviewerView.find((row) => row.name === "shared-a1.wav")?.humanEmotion).toBe("sad");
+    // "Model only" would say the model has spoken.
+    expect(annotatorView.find((row) => row.name === "shared-a2.wav")).toMatchObject({ modelEmotion: null, labelStatus: "unlabelled" });
+    expect(reviewerView.find((row) => row.name === "shared-a2.wav")).toMatchObject({ modelEmotion: "angry", labelStatus: "predicted" });
+    const groups = async (who: User) =>
+      (await body<{ children: { statusCounts: Record<string, number> }[] }>(await serveExplorer(labs.database, as(who), explorer(`corpus=${labs.corpora.A.id}`)), 200)).children;
+    expect((await groups("ana")).every((group) => group.statusCounts.predicted === 0)).toBe(true);
+    expect((await groups("rita")).some((group) => group.statusCounts.predicted === 1)).toBe(true);
     await blindedAnswer(await serveExplorer(labs.database, as("ana"), explorer(`corpus=${labs.corpora.A.id}&filter=disagree`)));
 
     const hits = async (who: User) => (await body<{ hits: { name: string }[] }>(await serveSearch(labs.database, as(who), new URLSearchParams({ q: "sad" })), 200)).hits;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../auth/authorize";
 import { BLINDED_MESSAGE, isBlinded } from "../auth/blinding";
+import { blindLabelStatus, blindStatusCounts } from "../domain/blind-label-state";
 import type { Database } from "../db/database";
 import { workspaceOfCorpus } from "../db/workspace-scope.repository";
 import { seesEverything, workspaceFilter } from "../auth/workspace-checks";
@@ -114,7 +115,11 @@ export async function readExplorer(database: Database, query: ExplorerQuery, wor
 function blindExplorerListing(listing: ExplorerListing): ExplorerListing {
   return {
     ...listing,
-    children: listing.children.map((node) => (node.kind === "recording" ? { ...node, humanEmotion: null, modelEmotion: null, modelConfidence: null } : node)),
+    children: listing.children.map((node) =>
+      node.kind === "recording"
+        ? { ...node, humanEmotion: null, modelEmotion: null, modelConfidence: null, labelStatus: blindLabelStatus(node.labelStatus), statusCounts: blindStatusCounts(node.statusCounts) }
+        : { ...node, statusCounts: blindStatusCounts(node.statusCounts) },
+    ),
   };
 }
 

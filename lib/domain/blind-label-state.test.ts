@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blindLabelState } from "./blind-label-state";
+import { blindLabelState, blindLabelStatus, blindStatusCounts } from "./blind-label-state";
 import type { RecordingLabelState } from "./label-state";
 
 const label = { emotion: "sad", source: "model", confidence: 0.8, modelKey: "m", authorName: "rita", updatedAt: "2026-11-21T10:00:00.000Z" } as unknown as RecordingLabelState["recordingLabel"];
@@ -32,5 +32,7 @@ describe("blindLabelState", () => {
 
   it("reads a recording the model alone has labelled as unlabelled", () => {
     expect(blindLabelState({ ...state, recordingLabel: null, status: "predicted" }).status).toBe("unlabelled");
+    expect(blindLabelStatus("reviewed")).toBe("reviewed");
+    expect(blindStatusCounts({ unlabelled: 2, predicted: 5, in_progress: 1, labelled: 3, reviewed: 4 })).toEqual({ unlabelled: 7, predicted: 0, in_progress: 1, labelled: 3, reviewed: 4 });
   });
 });
