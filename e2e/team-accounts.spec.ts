@@ -85,6 +85,8 @@ test("an annotator's keys save their own annotation, blind to the model and to o
   // The model's curves are withheld, and say why.
   await expect(editor.root.getByTestId("curves-lane")).toHaveCount(0);
   await expect(editor.root.getByText(/This workspace is blinded/).first()).toBeVisible();
+  // Annotators do not run analyses.
+  await expect(editor.root.getByRole("button", { name: /^Analyse/ })).toHaveCount(0);
 
   await labelling.labelWithKey("happy");
   await expect(labelling.message()).toContainText("Your annotation of the recording: happy.");
@@ -124,6 +126,7 @@ test("the reviewer sees the model and the annotations, and accepts one as the fi
   const labelling = editor.labelling();
   await expect(labelling.root.getByTestId("label-mode")).toHaveCount(0);
   await expect(editor.root.getByTestId("curves-lane")).toBeVisible();
+  await expect(editor.root.getByRole("button", { name: /^Analyse/ })).toBeVisible();
   const row = labelling.root.locator('[data-testid="annotation-row"][data-annotator="ana"]');
   await expect(row).toHaveAttribute("data-emotion", "happy");
   await row.getByRole("button", { name: "Accept ana's label" }).click();

@@ -7,6 +7,7 @@ import { serveRecording } from "../corpus/serve-recording";
 import { serveRecordingMedia } from "../corpus/serve-recording-media";
 import { serveSearch } from "../corpus/serve-search";
 import { buildTwoLabs, type TwoLabs, type User } from "../corpus/testing/two-labs-fixture";
+import { setWorkspaceRole } from "../db/account.repository";
 import { ensureModelRecord } from "../db/analysis.repository";
 import { testDatabaseMode } from "../db/testing/test-database";
 import type { RecordingLabelState } from "../domain/label-state";
@@ -41,6 +42,16 @@ beforeAll(async () => {
   });
   expect(labelled.status, await labelled.clone().text()).toBe(200);
   expect((await serveAnnotationSet(labs.database, as("ana"), { recordingId: labs.recordings.a1, emotion: "happy" })).status).toBe(201);
+  // ana also reviews in Lab B, which does not blind: there she sees labels, and b1 is labelled sad too.
+  await setWorkspaceRole(labs.database.prisma, labs.labs.B, labs.userIds.ana, "reviewer");
+  const labelledB = await serveLabelEdit({
+    database: labs.database,
+    store: labs.store,
+    request: as("cleo"),
+    recordingId: labs.recordings.b1,
+    body: { expectedVersion: 0, edit: { kind: "label.set", regionId: null, emotion: "sad" } },
+  });
+  expect(labelledB.status, await labelledB.clone().text()).toBe(200);
   // a2 as the model alone left it (the columns an analysis writes).
   await labs.database.prisma.recording.update({ where: { id: labs.recordings.a2 }, data: { labelStatus: "predicted", modelEmotion: "angry", modelConfidence: 0.9 } });
   const modelId = await ensureModelRecord(labs.database.prisma, {
@@ -136,7 +147,9 @@ describe(`blinded annotators ${testDatabaseMode()}`, () => {
 
     const hits = async (who: User) => (await body<{ hits: { name: string }[] }>(await serveSearch(labs.database, as(who), new URLSearchParams({ q: "sad" })), 200)).hits;
     expect((await hits("rita")).map((hit) => hit.name)).toEqual(["shared-a1.wav"]);
-    expect(await hits("ana")).toEqual([]);
+    // ana is blinded in Lab A only: she finds Lab B's recording by its label, not Lab A's.
+    expect((await hits("ana")).map((hit) => hit.name)).toEqual(["shared-b1.wav"]);
+    expect(await hits("ben")).toEqual([]);
     // Other fields are still found.
     const byName = await body<{ hits: unknown[] }>(await serveSearch(labs.database, as("ana"), new URLSearchParams({ q: "shared-a1" })), 200);
     expect(byName.hits).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { countBlindedWorkspaces, isWorkspaceBlinded } from "../db/annotation.repository";
+import { blindedAmong, isWorkspaceBlinded } from "../db/annotation.repository";
 import type { Database } from "../db/database";
 import { type Actor, actorCan } from "../domain/access/workspace-access";
 import { errorResponse } from "../http/error-response";
@@ -27,18 +27,14 @@ function unreviewedWorkspaces(actor: Actor, workspaceIds?: readonly string[]): s
 /** 403 BLINDED when the actor is blinded in any of the workspaces (of a projection, a comparison, a recording); null otherwise. */
 export async function refuseIfBlinded(database: Database, actor: Actor, workspaceIds: readonly string[]): Promise<Response | null> {
   const candidates = unreviewedWorkspaces(actor, workspaceIds);
-  if (candidates.length === 0 || (await countBlindedWorkspaces(database.prisma, candidates)) === 0) return null;
+  if (candidates.length === 0 || (await blindedAmong(database.prisma, candidates)).length === 0) return null;
   return errorResponse(403, BLINDED_MESSAGE, "BLINDED");
 }
 
-/**
- * Whether the actor is blinded in any workspace, for lists that span
- * workspaces without saying which row is whose (search): such lists drop
- * labels for this actor everywhere, the safe side of a rare case.
- */
-export async function isBlindedAnywhere(database: Database, actor: Actor): Promise<boolean> {
+/** The workspaces where the actor is blinded, for lists that span workspaces (search). */
+export async function blindedWorkspacesOf(database: Database, actor: Actor): Promise<ReadonlySet<string>> {
   const candidates = unreviewedWorkspaces(actor);
-  return candidates.length > 0 && (await countBlindedWorkspaces(database.prisma, candidates)) > 0;
+  return new Set(candidates.length === 0 ? [] : await blindedAmong(database.prisma, candidates));
 }
 
 /** What the actor may do with one recording, for the editor to offer only that: labelling keys set final labels, annotations, or nothing. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { authorize } from "../auth/authorize";
 import type { Database } from "../db/database";
 import { MAX_SEARCH_LIMIT, searchRecordings } from "../db/search.repository";
-import { isBlindedAnywhere } from "../auth/blinding";
+import { blindedWorkspacesOf } from "../auth/blinding";
 import { workspaceFilter } from "../auth/workspace-checks";
 import { errorResponse } from "../http/error-response";
 import { parseSearchParams } from "../http/search-params";
@@ -32,10 +32,10 @@ export async function serveSearch(database: Database, request: Pick<Request, "he
   const query = parseSearchParams(querySchema, params);
   if (!query.ok) return errorResponse(400, query.message, "QUERY_INVALID");
   const hits = await searchRecordings(database.prisma, query.value.q, query.value.limit, workspaceFilter(auth.actor));
-  if (!(await isBlindedAnywhere(database, auth.actor))) return Response.json({ hits }, { headers: { "Cache-Control": "no-store" } });
-  // Hits do not say their workspace, so an account blinded anywhere finds nothing by label, in any workspace.
-  const unlabelled = hits
-    .map((hit) => ({ ...hit, matches: hit.matches.filter((match) => match.field !== "label") }))
+  const blinded = await blindedWorkspacesOf(database, auth.actor);
+  // In a workspace where the asker is blinded, nothing is found by its label (human or model).
+  const visible = hits
+    .map((hit) => (blinded.has(hit.workspaceId) ? { ...hit, matches: hit.matches.filter((match) => match.field !== "label") } : hit))
     .filter((hit) => hit.matches.length > 0);
-  return Response.json({ hits: unlabelled }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ hits: visible }, { headers: { "Cache-Control": "no-store" } });
 }

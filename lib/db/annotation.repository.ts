@@ -143,10 +143,11 @@ export async function isWorkspaceBlinded(prisma: PrismaClient, workspaceId: stri
   return (await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { blindAnnotators: true } }))?.blindAnnotators ?? false;
 }
 
-/** How many of these workspaces blind their annotators. */
-export async function countBlindedWorkspaces(prisma: PrismaClient, workspaceIds: readonly string[]): Promise<number> {
-  if (workspaceIds.length === 0) return 0;
-  return prisma.workspace.count({ where: { id: { in: [...workspaceIds] }, blindAnnotators: true } });
+/** Those of these workspaces that blind their annotators. */
+export async function blindedAmong(prisma: PrismaClient, workspaceIds: readonly string[]): Promise<string[]> {
+  if (workspaceIds.length === 0) return [];
+  const rows = await prisma.workspace.findMany({ where: { id: { in: [...workspaceIds] }, blindAnnotators: true }, select: { id: true } });
+  return rows.map((row) => row.id);
 }
 
 /** The named accounts with their role in the workspace (null when they have none there). */

@@ -24,6 +24,8 @@ export interface SearchHit {
   /** −1: all channels mixed to mono; n ≥ 0: channel n + 1 of the file. */
   trackIndex: number;
   corpusName: string;
+  /** The corpus's workspace, so that a blinded annotator's hits can drop what they may not see. */
+  workspaceId: string;
   patientCode: string | null;
   sessionCode: string | null;
   cohortNames: string[];
@@ -50,7 +52,7 @@ export async function searchRecordings(prisma: PrismaClient, text: string, limit
     WITH hits AS (${hitsQuery(pattern, needle, null)}),
     found AS (SELECT id, bool_or(field = 'name') AS "nameMatch" FROM hits GROUP BY id)
     SELECT r.id::text AS id, r."originalName" AS name, r."trackIndex" AS "trackIndex", r."durationSeconds" AS "durationSeconds",
-      r."labelStatus" AS "labelStatus", c.name AS "corpusName", p.code AS "patientCode", s.code AS "sessionCode",
+      r."labelStatus" AS "labelStatus", c.name AS "corpusName", c."workspaceId"::text AS "workspaceId", p.code AS "patientCode", s.code AS "sessionCode",
       ARRAY(SELECT co.name FROM "CohortMembership" m JOIN "Cohort" co ON co.id = m."cohortId" WHERE m."patientId" = r."patientId") AS "cohortNames"
     FROM found f
     JOIN "Recording" r ON r.id = f.id
@@ -75,6 +77,7 @@ export async function searchRecordings(prisma: PrismaClient, text: string, limit
     name: row.name,
     trackIndex: row.trackIndex,
     corpusName: row.corpusName,
+    workspaceId: row.workspaceId,
     patientCode: row.patientCode,
     sessionCode: row.sessionCode,
     cohortNames: [...row.cohortNames].sort((a, b) => a.localeCompare(b)),
@@ -120,6 +123,7 @@ interface HitRow {
   durationSeconds: number;
   labelStatus: string;
   corpusName: string;
+  workspaceId: string;
   patientCode: string | null;
   sessionCode: string | null;
   cohortNames: string[];

@@ -39,6 +39,7 @@ export function AnalysisControls({
   onPick,
   analysis,
   analyseTitle,
+  canAnalyse = true,
 }: {
   recordingId: string;
   listing: ModelsListing;
@@ -49,20 +50,24 @@ export function AnalysisControls({
   analysis: AnalyseRecording;
   /** Tooltip of the Analyse button (e.g. its command and key). */
   analyseTitle?: string;
+  /** False for roles that may not run analyses: the picker stays (it chooses the curves shown), Analyse goes. */
+  canAnalyse?: boolean;
 }) {
   return (
     <>
       <div className={styles.controls}>
         <ModelPicker listing={listing} value={modelId} onChange={onPick} />
-        <button
-          type="button"
-          className="button button--primary"
-          title={analyseTitle}
-          disabled={!modelId || analysis.pending}
-          onClick={() => modelId && analysis.analyse(modelId, latest !== null)}
-        >
-          {latest ? "Analyse again" : "Analyse"}
-        </button>
+        {canAnalyse && (
+          <button
+            type="button"
+            className="button button--primary"
+            title={analyseTitle}
+            disabled={!modelId || analysis.pending}
+            onClick={() => modelId && analysis.analyse(modelId, latest !== null)}
+          >
+            {latest ? "Analyse again" : "Analyse"}
+          </button>
+        )}
       </div>
       {analysis.error && (
         <p role="alert" className="form-error">

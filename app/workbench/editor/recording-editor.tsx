@@ -7,6 +7,7 @@ import { AnalysisControls, AnalysisRunLine, isUncalibrated, useAnalyseRecording 
 import { defaultModel } from "../analysis/default-model";
 import { curvesWindowQuery, modelsQuery, recordingAnalysesQuery } from "../analysis/analysis-queries";
 import { useCommands, useKeybindingLabel } from "../commands/commands-provider";
+import { recordingPermissionsQuery } from "../labelling/label-queries";
 import { LabellingSidebar } from "../labelling/labelling-sidebar";
 import { useLabelling } from "../labelling/use-labelling";
 import { recordingAudioUrl } from "../recordings/recording-queries";
@@ -57,6 +58,8 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
   const peaks = useQuery(basePeaksQuery(recordingId));
   const models = useQuery(modelsQuery());
   const analyses = useQuery(recordingAnalysesQuery(recordingId));
+  // Annotators and viewers may not run analyses: Analyse is not offered to them (the picker still chooses the curves shown).
+  const mayAnalyse = useQuery(recordingPermissionsQuery(recordingId)).data?.analyse !== false;
   const { preferences, loaded, update, rememberZoom } = useEditorPreferences();
   const analysis = useAnalyseRecording(recordingId);
   const duration = peaks.data ? peaksDurationSeconds(peaks.data) : (summary.data?.durationSeconds ?? 0);
@@ -222,6 +225,7 @@ export function RecordingEditor({ recordingId, title, isActive, atSeconds }: Rec
         {models.isError && <p className="form-error">{models.error.message}</p>}
         {models.data && (
           <AnalysisControls
+            canAnalyse={mayAnalyse}
             recordingId={recordingId}
             listing={models.data}
             modelId={modelId}

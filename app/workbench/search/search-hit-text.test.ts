@@ -7,6 +7,7 @@ const hit: SearchHit = {
   name: "interview-03.wav",
   trackIndex: -1,
   corpusName: "Demo study",
+  workspaceId: "00000000-0000-4000-8000-000000000001",
   patientCode: "P-014",
   sessionCode: null,
   cohortNames: ["anxiety"],
