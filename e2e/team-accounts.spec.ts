@@ -57,10 +57,6 @@ test.beforeAll(async ({ playwright }) => {
   expect(analysed.status(), await analysed.text()).toBe(202);
   await api.waitForIdleJobs(["import", "analyse"], JOB_TIMEOUT);
   recordingId = await api.recordingId(CORPUS, FILE);
-  const corpora = (await (await lead.get("/api/corpora")).json()) as { corpora: { id: string; name: string }[] };
-  const corpusId = corpora.corpora.find((corpus) => corpus.name === CORPUS)!.id;
-  const assigned = await lead.post("/api/assignments", { data: { corpusId, annotators: ["ana"], overlapShare: 0 } });
-  expect(assigned.status(), await assigned.text()).toBe(201);
 });
 
 /** The explorer's "Assigned to me" filter, as the researcher picks it. */
@@ -71,6 +67,25 @@ async function showAssigned(page: Page, workbench: WorkbenchPage) {
 
 test.afterAll(async () => {
   await lead?.dispose();
+});
+
+// The specs below follow on from each other, in this order (one worker, fullyParallel off).
+test("the lead assigns the corpus's recordings to an annotator from the agreement tab", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, workbench } = await logIn(browser, "lead");
+  await workbench.quickInput().runCommand("annotator agreement", "Annotation: Show Annotator Agreement");
+  const editor = page.getByTestId("agreement-editor");
+  await editor.getByLabel("Corpus").selectOption({ label: CORPUS });
+  const form = editor.getByRole("form", { name: "Assign recordings" });
+  await form.getByLabel("Assign to").fill("nobody-here, ana");
+  await form.getByLabel("Overlap share").fill("0");
+  await form.getByRole("button", { name: "Assign" }).click();
+  // An unknown account is named, and nothing is assigned.
+  await expect(form.getByRole("alert")).toContainText('No account "nobody-here"');
+  await form.getByLabel("Assign to").fill("ana");
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect(form.getByTestId("assignment-result")).toContainText("1 new assignment (1 planned");
+  await page.close();
 });
 
 test("an annotator's keys save their own annotation, blind to the model and to others", async ({ browser }) => {

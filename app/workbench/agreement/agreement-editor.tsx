@@ -8,6 +8,7 @@ import { fetchJson } from "../api-fetch";
 import { cohortsQuery } from "../cohorts/cohort-queries";
 import { corporaQuery } from "../recordings/recording-queries";
 import styles from "./agreement.module.css";
+import { AssignmentForm } from "./assignment-form";
 
 interface AgreementJson {
   annotators: Record<string, string>;
@@ -61,6 +62,7 @@ export function AgreementEditor({ corpusId: initialCorpus }: { corpusId: string 
           </select>
         </label>
       </div>
+      {corpusId !== "" && <AssignmentForm key={corpusId} corpusId={corpusId} />}
       {agreement.isError && (
         <p role="alert" className={styles.problem}>
           {agreement.error.message}
