@@ -177,3 +177,22 @@ test("the audit log shows a site administrator who annotated, reviewed and logge
   await expect(annotator.page.getByTestId("audit-log").getByRole("alert")).toContainText(/site administrator/i);
   await annotator.page.close();
 });
+
+test("a workspace admin changes and removes members, but cannot leave the workspace without an admin", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, workbench } = await logIn(browser, "lead");
+  await workbench.quickInput().runCommand("manage workspaces", "Administration: Manage Workspaces");
+  const section = page.getByTestId("workspaces-editor").getByRole("region", { name: "Workspace Default" });
+  const vic = section.locator('[data-testid="member-row"][data-username="vic"]');
+  await expect(vic).toHaveAttribute("data-role", "viewer");
+  await vic.getByLabel("Role of vic").selectOption("annotator");
+  await expect(vic).toHaveAttribute("data-role", "annotator");
+  // The only admin cannot step down.
+  await section.locator('[data-testid="member-row"][data-username="lead"]').getByLabel("Role of lead").selectOption("reviewer");
+  await expect(section.getByRole("alert")).toContainText("last admin");
+  await expect(section.locator('[data-testid="member-row"][data-username="lead"]')).toHaveAttribute("data-role", "admin");
+  await vic.getByRole("button", { name: "Remove" }).click();
+  await expect(vic).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("workspaces.png") });
+  await page.close();
+});

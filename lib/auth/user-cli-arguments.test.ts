@@ -35,6 +35,12 @@ describe("npm run user arguments", () => {
     expect(parseUserArguments(["move", "Clinic", "2024", "--workspace", "Lab B"])).toEqual({ kind: "move", corpus: "Clinic 2024", workspace: "Lab B" });
   });
 
+  it("reads a role to give or to take away", () => {
+    expect(parseUserArguments(["role", "ben", "--workspace", "Lab", "--role", "viewer"])).toEqual({ kind: "role", username: "ben", workspace: "Lab", role: "viewer" });
+    expect(parseUserArguments(["role", "ben", "--workspace", "Lab", "--remove"])).toEqual({ kind: "role", username: "ben", workspace: "Lab", role: null });
+    expect(() => parseUserArguments(["role", "ben", "--workspace", "Lab", "--remove", "--role", "viewer"])).toThrow(/not both/);
+  });
+
   it("refuses contradictory blinding and a move without its workspace", () => {
     expect(() => parseUserArguments(["workspace", "Lab", "--blind", "--unblind"])).toThrow(/not both/);
     expect(() => parseUserArguments(["move", "Clinic"])).toThrow(/move needs --workspace/);

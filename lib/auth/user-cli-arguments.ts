@@ -18,6 +18,8 @@ export const USER_USAGE = `Usage: npm run user -- <command>
                       Moves a corpus (its recordings, labels and analyses) to another workspace.
   role <username> --workspace <name> --role admin|reviewer|annotator|viewer
                       Gives the account that role in the workspace ("Default" holds every corpus imported so far).
+  role <username> --workspace <name> --remove
+                      Takes the account out of the workspace (not its last admin).
 
 Stop the server first when it runs on the embedded database (it holds the data folder).`;
 
@@ -35,7 +37,8 @@ export type UserCommand =
   /** `blind`: undefined leaves an existing workspace as it is (and creates an unblinded one). */
   | { kind: "workspace"; name: string; blind: boolean | undefined }
   | { kind: "move"; corpus: string; workspace: string }
-  | { kind: "role"; username: string; workspace: string; role: WorkspaceRole };
+  /** `role` null: remove the account from the workspace. */
+  | { kind: "role"; username: string; workspace: string; role: WorkspaceRole | null };
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
@@ -102,10 +105,14 @@ export function parseUserArguments(argv: readonly string[]): UserCommand {
       return { kind: "move", corpus, workspace };
     }
     case "role": {
-      const { positional, values } = options(rest, { "--workspace": "value", "--role": "value" });
+      const { positional, values } = options(rest, { "--workspace": "value", "--role": "value", "--remove": "flag" });
       const workspace = values.get("--workspace");
       const role = values.get("--role");
       if (typeof workspace !== "string") throw new UserCliError("role needs --workspace <name>.");
+      if (values.has("--remove")) {
+        if (role !== undefined) throw new UserCliError("Give --role or --remove, not both.");
+        return { kind: "role", username: username(positional[0]), workspace, role: null };
+      }
       if (typeof role !== "string" || !(WORKSPACE_ROLES as readonly string[]).includes(role)) {
         throw new UserCliError(`role needs --role ${WORKSPACE_ROLES.join("|")}${typeof role === "string" ? `, not "${role}"` : ""}.`);
       }

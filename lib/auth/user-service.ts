@@ -9,12 +9,12 @@ import {
   revokeSessionsOf,
   setAccountPassword,
   setWorkspaceBlinding,
-  setWorkspaceRole,
 } from "../db/account.repository";
 import { recordAuditEvent } from "../db/audit.repository";
 import type { Database } from "../db/database";
 import { isUniqueViolation } from "../db/database-errors";
 import { LOCAL_USERNAME } from "../db/user.repository";
+import { changeWorkspaceRole } from "../db/workspace.repository";
 import type { WorkspaceRole } from "../domain/access/workspace-access";
 import { hashPassword } from "./password-hash";
 import { UserCliError } from "./user-cli-arguments";
@@ -87,12 +87,23 @@ export async function moveCorpus(database: Database, corpusName: string, workspa
   await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "corpus.move", targetType: "corpus", targetId: moved.id, workspaceId: workspace.id, details: { from: moved.fromWorkspaceId } });
 }
 
-export async function setRole(database: Database, username: string, workspaceName: string, role: WorkspaceRole): Promise<void> {
+/** Gives the account `role` in the workspace, or (role null) removes it; never the workspace's last admin. */
+export async function setRole(database: Database, username: string, workspaceName: string, role: WorkspaceRole | null): Promise<void> {
   const found = await account(database, username);
   const workspace = await findWorkspaceByName(database.prisma, workspaceName);
   if (!workspace) throw new UserCliError(`There is no workspace "${workspaceName}"; create it with: npm run user -- workspace "${workspaceName}"`);
-  await setWorkspaceRole(database.prisma, workspace.id, found.id, role);
-  await recordAuditEvent(database.prisma, { ...CLI_ACTOR, action: "role.set", targetType: "user", targetId: found.id, workspaceId: workspace.id, details: { username, role } });
+  const outcome = await changeWorkspaceRole(database.prisma, workspace.id, found.id, role);
+  if (outcome === "not-member") throw new UserCliError(`${username} is not a member of "${workspaceName}".`);
+  if (outcome === "last-admin") throw new UserCliError(`${username} is the last admin of "${workspaceName}"; give another account the admin role first.`);
+  if (outcome === "unchanged") return;
+  await recordAuditEvent(database.prisma, {
+    ...CLI_ACTOR,
+    action: role === null ? "role.remove" : "role.set",
+    targetType: "user",
+    targetId: found.id,
+    workspaceId: workspace.id,
+    details: role === null ? { username } : { username, role },
+  });
 }
 
 export async function listUsers(database: Database): Promise<string> {

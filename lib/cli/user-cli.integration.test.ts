@@ -86,6 +86,18 @@ describe("npm run user", () => {
     });
   }, 120_000);
 
+  it("takes an account out of a workspace, but never its last admin", async () => {
+    expect(user(["role", "ben", "--workspace", "Lab A", "--remove"]).stdout).toContain('ben is no longer a member of "Lab A".');
+    expect(user(["role", "ben", "--workspace", "Lab A", "--remove"]).stderr).toContain('ben is not a member of "Lab A".');
+    expect(user(["role", "ana", "--workspace", "Lab A", "--role", "admin"]).status).toBe(0);
+    expect(user(["role", "ana", "--workspace", "Lab A", "--remove"]).stderr).toContain('ana is the last admin of "Lab A"');
+    await withDatabase(async (database) => {
+      expect(await database.prisma.workspaceMember.count({ where: { workspace: { name: "Lab A" } } })).toBe(1);
+      const [removed] = await listAuditEvents(database.prisma, { action: "role.remove", limit: 1 });
+      expect(removed).toMatchObject({ actorName: "cli", details: { username: "ben" } });
+    });
+  }, 120_000);
+
   it("blinds a workspace and moves a corpus into it, on record", async () => {
     expect(user(["workspace", "Lab", "A"]).stderr).toContain('A workspace "Lab A" exists already; give --blind or --unblind');
     expect(user(["workspace", "Lab", "A", "--blind"]).stdout).toContain('Updated workspace "Lab A" (blinded).');

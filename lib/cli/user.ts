@@ -44,7 +44,7 @@ try {
         break;
       case "role":
         await setRole(database, command.username, command.workspace, command.role);
-        console.log(`${command.username} is now ${command.role} in "${command.workspace}".`);
+        console.log(command.role === null ? `${command.username} is no longer a member of "${command.workspace}".` : `${command.username} is now ${command.role} in "${command.workspace}".`);
         break;
     }
   } finally {

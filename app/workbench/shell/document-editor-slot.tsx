@@ -4,6 +4,7 @@ import { CohortComparisonEditor } from "../cohorts/cohort-comparison-editor";
 import { PatientTrajectoryEditor } from "../cohorts/patient-trajectory-editor";
 import { AgreementEditor } from "../agreement/agreement-editor";
 import { AuditLogEditor } from "../audit/audit-log-editor";
+import { WorkspacesEditor } from "../workspaces/workspaces-editor";
 import { NotebookEditor } from "../notebooks/notebook-editor";
 import { ProjectionEditor } from "../projections/projection-editor";
 import type { EditorDocument } from "./editor-groups";
@@ -23,5 +24,7 @@ export function DocumentEditorSlot({ document, isActive }: { document: EditorDoc
       return <AgreementEditor corpusId={document.corpusId} />;
     case "audit":
       return <AuditLogEditor />;
+    case "workspaces":
+      return <WorkspacesEditor />;
   }
 }

@@ -8,7 +8,8 @@
 
 /**
  * What a tab shows besides a recording: a projection, a cohort comparison,
- * a patient's trajectory, a notebook, annotator agreement or the audit log. A tab without a document is a recording's editor.
+ * a patient's trajectory, a notebook, annotator agreement, the audit log or
+ * the workspaces. A tab without a document is a recording's editor.
  */
 export type EditorDocument =
   | { readonly kind: "projection"; readonly projectionId: string }
@@ -16,7 +17,8 @@ export type EditorDocument =
   | { readonly kind: "trajectory"; readonly patientId: string }
   | { readonly kind: "notebook"; readonly notebookId: string }
   | { readonly kind: "agreement"; readonly corpusId: string | null }
-  | { readonly kind: "audit" };
+  | { readonly kind: "audit" }
+  | { readonly kind: "workspaces" };
 
 /** A tab's key: the recording's id for a recording, "<kind>:<ids>" for a document, so one document has one tab. */
 export function documentKey(document: EditorDocument): string {
@@ -33,6 +35,8 @@ export function documentKey(document: EditorDocument): string {
       return "agreement";
     case "audit":
       return "audit";
+    case "workspaces":
+      return "workspaces";
   }
 }
 

@@ -46,6 +46,7 @@ const documentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("notebook"), notebookId: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("agreement"), corpusId: z.string().min(1).max(100).nullable() }),
   z.object({ kind: z.literal("audit") }),
+  z.object({ kind: z.literal("workspaces") }),
 ]);
 
 // Layouts saved before documents existed name a tab's recording as recordingId.

@@ -8,6 +8,7 @@ import { ImportDialog } from "../import/import-dialog";
 import { AccountGate } from "../account/account-gate";
 import { AgreementWorkbench } from "../agreement/agreement-workbench";
 import { AuditWorkbench } from "../audit/audit-workbench";
+import { WorkspacesWorkbench } from "../workspaces/workspaces-workbench";
 import { NotebookWorkbench } from "../notebooks/notebook-workbench";
 import { ProjectionWorkbench } from "../projections/projection-workbench";
 import { problemKeys } from "../panel/problems-queries";
@@ -197,6 +198,7 @@ export function WorkbenchFrame() {
       <AccountGate />
       <AgreementWorkbench />
       <AuditWorkbench />
+      <WorkspacesWorkbench />
       <ExportWorkbench />
     </WorkbenchNavigationContext.Provider>
   );
