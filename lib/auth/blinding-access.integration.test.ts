@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { serveAgreement, serveAnnotationSet } from "../annotations/serve-annotations";
 import { serveCohortComparison } from "../cohorts/serve-cohort-comparison";
 import { servePatientTrajectory } from "../cohorts/serve-patient-trajectory";
@@ -6,7 +6,7 @@ import { explorerQuerySchema, serveExplorer } from "../corpus/serve-explorer";
 import { serveRecording } from "../corpus/serve-recording";
 import { serveRecordingMedia } from "../corpus/serve-recording-media";
 import { serveSearch } from "../corpus/serve-search";
-import { buildTwoLabs, type TwoLabs, type User } from "../corpus/testing/two-labs-fixture";
+import { jsonWithStatus, type TwoLabs, twoLabsForThisFile, type User } from "../corpus/testing/two-labs-fixture";
 import { setWorkspaceRole } from "../db/account.repository";
 import { ensureModelRecord } from "../db/analysis.repository";
 import { testDatabaseMode } from "../db/testing/test-database";
@@ -26,32 +26,22 @@ import type { RecordingPermissions } from "./blinding";
 
 let labs: TwoLabs;
 let projectionId: string;
-const previous = { ACCOUNTS: process.env.ACCOUNTS, DATA_DIR: process.env.DATA_DIR };
 
-beforeAll(async () => {
-  process.env.ACCOUNTS = "on";
-  labs = await buildTwoLabs();
+/** Sets the recording's final label as `who`. */
+async function finalLabel(who: User, recordingId: string, emotion: string): Promise<void> {
+  const body = { expectedVersion: 0, edit: { kind: "label.set", regionId: null, emotion } };
+  await jsonWithStatus(await serveLabelEdit({ database: labs.database, store: labs.store, request: as(who), recordingId, body }), 200);
+}
+
+twoLabsForThisFile(async (built) => {
+  labs = built;
   await labs.database.prisma.workspace.update({ where: { id: labs.labs.A }, data: { blindAnnotators: true } });
   // The final label rita gives, and an annotation of ana's own.
-  const labelled = await serveLabelEdit({
-    database: labs.database,
-    store: labs.store,
-    request: as("rita"),
-    recordingId: labs.recordings.a1,
-    body: { expectedVersion: 0, edit: { kind: "label.set", regionId: null, emotion: "sad" } },
-  });
-  expect(labelled.status, await labelled.clone().text()).toBe(200);
+  await finalLabel("rita", labs.recordings.a1, "sad");
   expect((await serveAnnotationSet(labs.database, as("ana"), { recordingId: labs.recordings.a1, emotion: "happy" })).status).toBe(201);
   // ana also reviews in Lab B, which does not blind: there she sees labels, and b1 is labelled sad too.
   await setWorkspaceRole(labs.database.prisma, labs.labs.B, labs.userIds.ana, "reviewer");
-  const labelledB = await serveLabelEdit({
-    database: labs.database,
-    store: labs.store,
-    request: as("cleo"),
-    recordingId: labs.recordings.b1,
-    body: { expectedVersion: 0, edit: { kind: "label.set", regionId: null, emotion: "sad" } },
-  });
-  expect(labelledB.status, await labelledB.clone().text()).toBe(200);
+  await finalLabel("cleo", labs.recordings.b1, "sad");
   // a2 as the model alone left it (the columns an analysis writes).
   await labs.database.prisma.recording.update({ where: { id: labs.recordings.a2 }, data: { labelStatus: "predicted", modelEmotion: "angry", modelConfidence: 0.9 } });
   const modelId = await ensureModelRecord(labs.database.prisma, {
@@ -69,23 +59,10 @@ beforeAll(async () => {
       select: { id: true },
     })
   ).id;
-}, 120_000);
-
-afterAll(async () => {
-  await labs?.destroy();
-  for (const [name, value] of Object.entries(previous)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
 });
 
 const as = (who: User | null, url?: string) => labs.request(who, url);
-
-async function body<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const body = jsonWithStatus;
 
 const blindedAnswer = async (response: Response) => {
   const answer = await body<{ code: string; error: string }>(response, 403);

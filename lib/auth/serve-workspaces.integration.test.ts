@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTwoLabs, type TwoLabs, type User } from "../corpus/testing/two-labs-fixture";
+import { describe, expect, it } from "vitest";
+import { jsonWithStatus as body, twoLabsForThisFile, type User } from "../corpus/testing/two-labs-fixture";
 import { listAuditEvents } from "../db/audit.repository";
 import { testDatabaseMode } from "../db/testing/test-database";
 import { changeWorkspaceRole } from "../db/workspace.repository";
@@ -13,34 +13,14 @@ import { serveMemberRemove, serveMemberSet, serveWorkspaceList, serveWorkspaceUp
  * admin; Lab B: cleo admin.
  */
 
-let labs: TwoLabs;
-const previous = { ACCOUNTS: process.env.ACCOUNTS, DATA_DIR: process.env.DATA_DIR };
+const twoLabs = twoLabsForThisFile();
+const as = (who: User | null) => twoLabs().request(who);
 
-beforeAll(async () => {
-  process.env.ACCOUNTS = "on";
-  labs = await buildTwoLabs();
-}, 120_000);
-
-afterAll(async () => {
-  await labs?.destroy();
-  for (const [name, value] of Object.entries(previous)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
-
-const as = (who: User | null) => labs.request(who);
-
-async function body<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-const list = async (who: User) => (await body<{ workspaces: WorkspaceJson[] }>(await serveWorkspaceList(labs.database, as(who)), 200)).workspaces;
+const list = async (who: User) => (await body<{ workspaces: WorkspaceJson[] }>(await serveWorkspaceList(twoLabs().database, as(who)), 200)).workspaces;
 
 describe(`workspace management ${testDatabaseMode()}`, () => {
   it("lists each account's workspaces with its role, and the members only to admins", async () => {
+    const labs = twoLabs();
     const ana = await list("ana");
     expect(ana.map((workspace) => [workspace.name, workspace.role, workspace.canManage, workspace.members])).toEqual([["Lab A", "annotator", false, null]]);
     const [labA] = await list("adam");
@@ -51,6 +31,7 @@ describe(`workspace management ${testDatabaseMode()}`, () => {
   });
 
   it("lets an admin give, change and remove roles, audited, and nobody else", async () => {
+    const labs = twoLabs();
     const labA = labs.labs.A;
     await body(await serveMemberSet(labs.database, as("rita"), labA, { username: "cleo", role: "viewer" }), 403);
     await body(await serveMemberSet(labs.database, as("cleo"), labA, { username: "cleo", role: "admin" }), 404);
@@ -80,6 +61,7 @@ describe(`workspace management ${testDatabaseMode()}`, () => {
   });
 
   it("never leaves a workspace without an admin", async () => {
+    const labs = twoLabs();
     const labA = labs.labs.A;
     const last = await body<{ code: string; error: string }>(await serveMemberSet(labs.database, as("adam"), labA, { username: "adam", role: "reviewer" }), 409);
     expect(last).toMatchObject({ code: "LAST_ADMIN" });
@@ -100,6 +82,7 @@ describe(`workspace management ${testDatabaseMode()}`, () => {
   });
 
   it("lets an admin blind the workspace, audited", async () => {
+    const labs = twoLabs();
     const admin = (await labs.database.prisma.workspaceMember.findFirstOrThrow({ where: { workspaceId: labs.labs.A, role: "admin" }, select: { user: { select: { username: true } } } })).user
       .username as User;
     await body(await serveWorkspaceUpdate(labs.database, as("ana"), labs.labs.A, { blindAnnotators: true }), 403);

@@ -10,6 +10,7 @@ import { createRecording, ensureCorpus } from "../../db/corpus.repository";
 import { registerServerDatabase } from "../../db/server-database";
 import { createTestDatabase, type TestDatabase } from "../../db/testing/test-database";
 import type { WorkspaceRole } from "../../domain/access/workspace-access";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type AudioStore, ensureStoreFolders, openAudioStore } from "../audio-store";
 
 /**
@@ -129,4 +130,37 @@ export async function buildTwoLabs(): Promise<TwoLabs> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: builds the two labs with ACCOUNTS=on before its tests
+ * (then runs `setUp`), and destroys them and restores ACCOUNTS and DATA_DIR
+ * after. Read the labs through the returned function once the tests run.
+ */
+export function twoLabsForThisFile(setUp: (labs: TwoLabs) => Promise<void> = async () => undefined): () => TwoLabs {
+  let labs: TwoLabs | undefined;
+  const previous = { ACCOUNTS: process.env.ACCOUNTS, DATA_DIR: process.env.DATA_DIR };
+  beforeAll(async () => {
+    process.env.ACCOUNTS = "on";
+    labs = await buildTwoLabs();
+    await setUp(labs);
+  }, 120_000);
+  afterAll(async () => {
+    await labs?.destroy();
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+  return () => {
+    if (!labs) throw new Error("the two labs are built in beforeAll; read them inside a test");
+    return labs;
+  };
+}
+
+/** The response's JSON, once its status is `status` (the body is shown when it is not). */
+export async function jsonWithStatus<T>(response: Response, status: number): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
 }
