@@ -5,6 +5,7 @@ import type { JsonValue } from "../jobs/job-types";
 import { createRecording, ensureCorpus } from "./corpus.repository";
 import { searchRecordings, type SearchHit } from "./search.repository";
 import { createTestDatabase, testDatabaseMode, type TestDatabase } from "./testing/test-database";
+import { DEFAULT_WORKSPACE_ID } from "./workspace-scope-more.repository";
 
 /** Search over every field it covers, on a small hand-made corpus whose answers are known. */
 
@@ -86,6 +87,8 @@ describe(`search on ${testDatabaseMode()}`, () => {
       name: "interview-01.wav",
       trackIndex: -1,
       corpusName: "Depression study",
+      // Corpora made without naming a workspace are the Default workspace's.
+      workspaceId: DEFAULT_WORKSPACE_ID,
       patientCode: "P-07",
       sessionCode: "visit-2",
       cohortNames: ["Control group", "Wave 2"],
