@@ -19,3 +19,13 @@ export function indicesOfKeys(points: ProjectionPointsPayload, keys: ReadonlySet
 export function keysOfIndices(points: ProjectionPointsPayload, indices: readonly number[]): Set<string> {
   return new Set(indices.map((index) => pointKeyAt(points, index)));
 }
+
+/** The points' coordinates as the scatter plot takes them: x0, y0, x1, y1, … */
+export function interleavedCoordinates(points: Pick<ProjectionPointsPayload, "count" | "x" | "y">): Float32Array {
+  const pairs = new Float32Array(points.count * 2);
+  for (let index = 0; index < points.count; index++) {
+    pairs[index * 2] = points.x[index]!;
+    pairs[index * 2 + 1] = points.y[index]!;
+  }
+  return pairs;
+}

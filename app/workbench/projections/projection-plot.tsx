@@ -6,6 +6,7 @@ import type { ProjectionPointsPayload } from "../api-types";
 import { ScatterPlot, type ScatterOutline, type ScatterPlotHandle } from "./scatter/scatter-plot";
 import type { SelectionTool } from "./scatter/regl-scatter-adapter";
 import styles from "./projections.module.css";
+import { interleavedCoordinates } from "./point-keys";
 
 export interface PlotSettings {
   pointSize: number;
@@ -45,14 +46,7 @@ export function ProjectionPlot({
   plotRef?: Ref<ScatterPlotHandle>;
   testId: string;
 }) {
-  const coordinates = useMemo(() => {
-    const pairs = new Float32Array(points.count * 2);
-    for (let index = 0; index < points.count; index++) {
-      pairs[index * 2] = points.x[index]!;
-      pairs[index * 2 + 1] = points.y[index]!;
-    }
-    return pairs;
-  }, [points]);
+  const coordinates = useMemo(() => interleavedCoordinates(points), [points]);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
 
   return (

@@ -12,6 +12,7 @@ import { ScatterPlot } from "../../projections/scatter/scatter-plot";
 import { ViewCellFrame, ViewCellMessage } from "./view-cell-frame";
 import { failureOf, viewErrorMessage, viewHeading } from "./view-cell-text";
 import styles from "./view-cells.module.css";
+import { interleavedCoordinates } from "../../projections/point-keys";
 
 type ProjectionViewSpec = Extract<NotebookViewSpec, { kind: "projection" }>;
 
@@ -78,14 +79,7 @@ function ProjectionScatter({ points, onDrawn }: { points: ProjectionPoints; onDr
   const coloring = useMemo(() => coloringFor(points, "predicted"), [points]);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const legend = useMemo(() => (coloring.kind === "categorical" ? legendForCategorical(coloring, hidden) : legendForContinuous(coloring, { hidden })), [coloring, hidden]);
-  const coordinates = useMemo(() => {
-    const pairs = new Float32Array(points.count * 2);
-    for (let index = 0; index < points.count; index++) {
-      pairs[index * 2] = points.x[index]!;
-      pairs[index * 2 + 1] = points.y[index]!;
-    }
-    return pairs;
-  }, [points]);
+  const coordinates = useMemo(() => interleavedCoordinates(points), [points]);
   // The plot always allows Shift-drag and click selection; a fresh empty selection makes it drop whatever was picked.
   const [selection, setSelection] = useState(NO_SELECTION);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
