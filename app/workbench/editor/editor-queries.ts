@@ -19,12 +19,20 @@ export const editorKeys = {
 
 const recordingPath = (recordingId: string) => `/api/recordings/${encodeURIComponent(recordingId)}`;
 
+// One request answers both: the recording's summary, and what the caller may do with it.
+const recordingResponse = (recordingId: string) => ({
+  queryKey: editorKeys.recording(recordingId),
+  queryFn: () => fetchJson<RecordingResponse>(recordingPath(recordingId)),
+  staleTime: 60_000,
+});
+
 export function recordingSummaryQuery(recordingId: string) {
-  return queryOptions({
-    queryKey: editorKeys.recording(recordingId),
-    queryFn: async (): Promise<RecordingSummary> => (await fetchJson<RecordingResponse>(recordingPath(recordingId))).recording,
-    staleTime: 60_000,
-  });
+  return queryOptions({ ...recordingResponse(recordingId), select: (response): RecordingSummary => response.recording });
+}
+
+/** What the caller may do with the recording (final labels, own annotations, nothing, analyses) and whether they are blinded. */
+export function recordingPermissionsQuery(recordingId: string) {
+  return queryOptions({ ...recordingResponse(recordingId), select: (response) => response.permissions });
 }
 
 /**

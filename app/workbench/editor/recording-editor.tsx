@@ -7,7 +7,6 @@ import { AnalysisControls, AnalysisRunLine, isUncalibrated, useAnalyseRecording 
 import { defaultModel } from "../analysis/default-model";
 import { curvesWindowQuery, modelsQuery, recordingAnalysesQuery } from "../analysis/analysis-queries";
 import { useCommands, useKeybindingLabel } from "../commands/commands-provider";
-import { recordingPermissionsQuery } from "../labelling/label-queries";
 import { LabellingSidebar } from "../labelling/labelling-sidebar";
 import { useLabelling } from "../labelling/use-labelling";
 import { recordingAudioUrl } from "../recordings/recording-queries";
@@ -17,7 +16,7 @@ import { curveRequestFor } from "./curve-window";
 import { editorCommands } from "./editor-commands";
 import { EditorHeader } from "./editor-header";
 import styles from "./editor.module.css";
-import { basePeaksQuery, fetchPeaksWindow, recordingSummaryQuery } from "./editor-queries";
+import { basePeaksQuery, fetchPeaksWindow, recordingPermissionsQuery, recordingSummaryQuery } from "./editor-queries";
 import { EditorToolbar } from "./editor-toolbar";
 import { EmotionLane } from "./emotion-lane";
 import { EmotionLegend } from "./emotion-legend";

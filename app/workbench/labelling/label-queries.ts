@@ -13,7 +13,6 @@ export const labelKeys = {
   attention: ["labels", "attention"] as const,
   nextAttention: (corpusId: string | null, after: string) => ["labels", "attention", corpusId ?? "all", after] as const,
   recording: (recordingId: string) => ["labels", "recording", recordingId] as const,
-  permissions: (recordingId: string) => ["labels", "permissions", recordingId] as const,
   /** Annotators' own labels of a recording and its regions. */
   annotations: (recordingId: string) => ["annotations", recordingId] as const,
 };
@@ -54,15 +53,6 @@ export function labelRecordingQuery(recordingId: string) {
   return queryOptions({
     queryKey: labelKeys.recording(recordingId),
     queryFn: async () => (await fetchJson<RecordingResponse>(`/api/recordings/${encodeURIComponent(recordingId)}`)).recording,
-    staleTime: 60_000,
-  });
-}
-
-/** What the caller may do with the recording (final labels, own annotations, nothing) and whether they are blinded. */
-export function recordingPermissionsQuery(recordingId: string) {
-  return queryOptions({
-    queryKey: labelKeys.permissions(recordingId),
-    queryFn: async () => (await fetchJson<RecordingResponse>(`/api/recordings/${encodeURIComponent(recordingId)}`)).permissions,
     staleTime: 60_000,
   });
 }
